@@ -1,0 +1,74 @@
+"""The Typer app: parse options, call the library, render. Nothing else lives here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import __version__
+from .commands import catalogue as catalogue_cmd
+from .commands.common import COMMON, GLOBAL, h
+
+app = typer.Typer(
+    name="iku",
+    help=h("help.app"),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(catalogue_cmd.app, name="catalogue")
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"iku {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help=h("help.opt.version")
+        ),
+    ] = False,
+    catalogue: Annotated[
+        Path | None,
+        typer.Option("--catalogue", "-c", help=h("help.opt.catalogue"), rich_help_panel=COMMON),
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help=h("help.opt.lang"), rich_help_panel=COMMON)
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help=h("help.opt.debug"), rich_help_panel=COMMON)
+    ] = False,
+) -> None:
+    GLOBAL.clear()
+    GLOBAL.update(catalogue=catalogue, lang=lang, debug=debug)
+
+
+def _register() -> None:
+    """Commands whose modules exist; each module exposes ``register(app)``."""
+    from importlib import import_module
+
+    for name in ("template", "validate", "compute", "recap", "explain"):
+        try:
+            module = import_module(f".commands.{name}", __package__)
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__package__}.commands.{name}":
+                raise
+            continue
+        module.register(app)
+
+
+_register()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,74 @@
+"""`iku catalogue check` and `iku catalogue show`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..i18n import t
+from .common import CatalogueOpt, DebugOpt, LangOpt, fail, guarded, h, load_catalogue, settings
+
+app = typer.Typer(help=h("help.catalogue"), no_args_is_help=True)
+
+FileArg = Annotated[
+    Path | None,
+    typer.Argument(help=h("help.arg.catalogue_file"), show_default=False),
+]
+
+
+@app.command("check", help=h("help.catalogue.check"))
+@guarded
+def check(
+    file: FileArg = None,
+    *,
+    catalogue: CatalogueOpt = None,
+    lang: LangOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    opts = settings(file or catalogue, lang, debug)
+    cat = load_catalogue(opts)
+    from .common import out_console
+
+    out_console().print(
+        t(
+            "catalogue.ok",
+            opts.lang,
+            file=opts.catalogue,
+            goals=len(cat.goals),
+            indicators=len(cat.indicators),
+            owners=len(cat.owners),
+            years=len(cat.years),
+            first=min(cat.years),
+            last=max(cat.years),
+        ),
+        markup=False,
+    )
+
+
+@app.command("show", help=h("help.catalogue.show"))
+@guarded
+def show(
+    file: FileArg = None,
+    *,
+    format: Annotated[str, typer.Option("--format", "-f", help=h("help.opt.format_tj"))] = "table",
+    catalogue: CatalogueOpt = None,
+    lang: LangOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    opts = settings(file or catalogue, lang, debug)
+    if format not in {"table", "json"}:
+        raise fail(t("error.bad_format", opts.lang, value=format, choices="table, json"), opts.lang)
+    cat = load_catalogue(opts)
+    from ..outputs.catalogue import catalogue_dict, catalogue_table
+
+    if format == "json":
+        typer.echo(json.dumps(catalogue_dict(cat), ensure_ascii=False, indent=2))
+        return
+    from .common import out_console
+
+    console = out_console()
+    for part in catalogue_table(cat, opts.lang):
+        console.print(part)

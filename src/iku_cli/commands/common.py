@@ -1,0 +1,162 @@
+"""What every command shares: the common options, consoles, and turning errors into exit codes."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
+
+import typer
+
+from ..errors import IkuError
+from ..i18n import LANGS, Lang, t
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ..catalogue import Catalogue
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+COMMON = "Opsi umum / Common options"
+DEFAULT_CATALOGUE = "indicators.yaml"
+
+
+def help_lang() -> Lang:
+    """The language for --help texts: ``--lang en`` on the command line, else IKU_LANG."""
+    argv = sys.argv[1:]
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return "en" if argv[i + 1] == "en" else "id"
+        if arg.startswith("--lang="):
+            return "en" if arg.endswith("=en") else "id"
+    return "en" if os.environ.get("IKU_LANG", "").strip().lower() == "en" else "id"
+
+
+def h(key: str) -> str:
+    """A help text in the help language."""
+    return t(key, help_lang())
+
+
+CatalogueOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--catalogue",
+        "-c",
+        help=h("help.opt.catalogue"),
+        rich_help_panel=COMMON,
+        show_default=False,
+    ),
+]
+LangOpt = Annotated[
+    str | None,
+    typer.Option("--lang", help=h("help.opt.lang"), rich_help_panel=COMMON, show_default=False),
+]
+DebugOpt = Annotated[
+    bool, typer.Option("--debug", help=h("help.opt.debug"), rich_help_panel=COMMON)
+]
+
+
+@dataclass
+class Settings:
+    """The common options after resolving command line, global options and environment."""
+
+    lang: Lang = "id"
+    catalogue: Path = Path(DEFAULT_CATALOGUE)
+    debug: bool = False
+
+
+# set by the app callback (options given before the command name)
+GLOBAL: dict[str, Any] = {}
+
+
+def settings(catalogue: Path | None, lang: str | None, debug: bool) -> Settings:
+    """Command option, else global option, else environment, else default."""
+    raw_lang = lang or GLOBAL.get("lang") or os.environ.get("IKU_LANG") or "id"
+    raw_lang = raw_lang.strip().lower()
+    if raw_lang not in LANGS:
+        err_console().print(f"[bold red]{t('error', 'id')}:[/] {t('error.bad_lang', 'id', value=raw_lang)}")
+        raise typer.Exit(2)
+    path = catalogue or GLOBAL.get("catalogue") or os.environ.get("IKU_CATALOGUE") or DEFAULT_CATALOGUE
+    return Settings(
+        lang=raw_lang,  # type: ignore[arg-type]
+        catalogue=Path(path),
+        debug=debug or bool(GLOBAL.get("debug")),
+    )
+
+
+_consoles: dict[str, Console] = {}
+
+
+def err_console() -> Console:
+    """Diagnostics go to stderr."""
+    if "err" not in _consoles:
+        from rich.console import Console
+
+        _consoles["err"] = Console(stderr=True, highlight=False, soft_wrap=True)
+    return _consoles["err"]
+
+
+def out_console() -> Console:
+    """Results go to stdout."""
+    if "out" not in _consoles:
+        from rich.console import Console
+
+        _consoles["out"] = Console(highlight=False)
+    return _consoles["out"]
+
+
+def reset_consoles() -> None:
+    """Forget consoles (tests swap sys.stdout between runs)."""
+    _consoles.clear()
+
+
+def fail(message: str, lang: Lang, details: list[str] | None = None, code: int = 2) -> typer.Exit:
+    """Print an error and return the Exit to raise."""
+    console = err_console()
+    from rich.markup import escape
+
+    console.print(f"[bold red]{t('error', lang)}:[/] {escape(message)}")
+    for line in details or []:
+        console.print(f"  - {escape(line)}")
+    return typer.Exit(code)
+
+
+def guarded(func: Callable[P, R]) -> Callable[P, R]:
+    """Turn IkuError into a message and exit 2; never show a traceback unless --debug."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        lang_value = kwargs.get("lang") or GLOBAL.get("lang") or os.environ.get("IKU_LANG")
+        lang: Lang = "en" if str(lang_value).strip().lower() == "en" else "id"
+        debug = bool(kwargs.get("debug") or GLOBAL.get("debug"))
+        try:
+            return func(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except IkuError as exc:
+            if debug:
+                traceback.print_exc()
+            raise fail(exc.message(lang), lang, exc.details(lang), exc.exit_code) from None
+        except KeyboardInterrupt:
+            raise typer.Exit(130) from None
+        except Exception as exc:
+            if debug:
+                traceback.print_exc()
+            detail = f"{type(exc).__name__}: {exc}"
+            raise fail(t("error.unexpected", lang, detail=detail), lang) from None
+
+    return wrapper
+
+
+def load_catalogue(opts: Settings) -> Catalogue:
+    """The catalogue the options name; raises CatalogueError."""
+    from ..catalogue import load
+
+    return load(opts.catalogue)

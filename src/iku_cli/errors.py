@@ -1,0 +1,53 @@
+"""The one exception family for what stops a run (bad catalogue, unusable arguments)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .i18n import Lang, t
+
+
+class IkuError(Exception):
+    """Stops a run; the CLI shows ``message(lang)`` and exits with ``exit_code``."""
+
+    exit_code = 2
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def message(self, lang: Lang = "id") -> str:
+        return t(self.key, lang, **self.params)
+
+    def details(self, lang: Lang = "id") -> list[str]:
+        """Further lines to show under the message."""
+        return []
+
+
+@dataclass(frozen=True)
+class CatalogueProblem:
+    """One mistake in a catalogue, with where it stands."""
+
+    file: str
+    line: int | None
+    path: str
+    key: str
+    params: dict[str, object] = field(default_factory=dict)
+
+    def message(self, lang: Lang = "id") -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        text = t(self.key, lang, **self.params)
+        return f"{where} {self.path}: {text}" if self.path else f"{where}: {text}"
+
+
+class CatalogueError(IkuError):
+    """A catalogue that cannot be used; carries every problem found."""
+
+    def __init__(self, file: str, problems: list[CatalogueProblem]) -> None:
+        super().__init__("catalogue.problems", file=file, count=len(problems))
+        self.file = file
+        self.problems = problems
+
+    def details(self, lang: Lang = "id") -> list[str]:
+        return [p.message(lang) for p in self.problems]

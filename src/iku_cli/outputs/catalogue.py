@@ -1,0 +1,163 @@
+"""The catalogue as JSON (DESIGN section 7) and as a terminal table."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from ..catalogue import Catalogue, Indicator
+from ..i18n import Lang, number, t
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+def json_number(value: Decimal | None) -> int | float | None:
+    """A Decimal as a JSON number: whole numbers as int, others as float."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def _targets(indicator: Indicator) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for year, entry in indicator.targets.items():
+        if isinstance(entry, dict):
+            out[str(year)] = {p: json_number(v) for p, v in entry.items()}
+        else:
+            out[str(year)] = json_number(entry)
+    return out
+
+
+def indicator_dict(indicator: Indicator) -> dict[str, Any]:
+    return {
+        "code": indicator.code,
+        "goal": indicator.goal,
+        "name": indicator.name,
+        "unit": indicator.unit,
+        "owner": indicator.owner,
+        "form": indicator.form,
+        "frequency": indicator.frequency,
+        "polarity": indicator.polarity,
+        "inputs": [
+            {
+                "name": name,
+                "label": spec.label,
+                "min": json_number(spec.min),
+                "max": json_number(spec.max),
+                "integer": spec.integer,
+            }
+            for name, spec in indicator.inputs.items()
+        ],
+        "numerator": indicator.numerator,
+        "denominator": indicator.denominator,
+        "factor": json_number(indicator.effective_factor) if indicator.form == "ratio" else None,
+        "max": json_number(indicator.max),
+        "components": (
+            [
+                {
+                    "label": c.label,
+                    "weight": json_number(c.weight),
+                    "numerator": c.numerator,
+                    "denominator": c.denominator,
+                }
+                for c in indicator.components
+            ]
+            if indicator.components is not None
+            else None
+        ),
+        "value": indicator.value,
+        "targets": _targets(indicator) or None,
+        "source": indicator.source,
+        "note": indicator.note,
+    }
+
+
+def catalogue_dict(catalogue: Catalogue) -> dict[str, Any]:
+    return {
+        "organisation": catalogue.organisation,
+        "years": list(catalogue.years),
+        "catalogue_sha256": catalogue.sha256,
+        "achievement": {
+            "negative_formula": catalogue.achievement.negative_formula,
+            "cap": json_number(catalogue.achievement.cap),
+            "scale": [
+                {"min": json_number(b.min), "label": b.label} for b in catalogue.achievement.scale
+            ],
+        },
+        "goals": [{"code": g.code, "statement": g.statement} for g in catalogue.goals],
+        "indicators": [indicator_dict(i) for i in catalogue.indicators],
+    }
+
+
+def formula_text(indicator: Indicator, lang: Lang) -> str:
+    """The indicator's formula as one line, with input names."""
+    if indicator.form == "ratio":
+        factor = indicator.effective_factor
+        text = f"({indicator.numerator}) / ({indicator.denominator})"
+        return text if factor == 1 else f"{text} x {number(factor, lang, 0)}"
+    if indicator.form == "direct":
+        return str(indicator.value)
+    parts = [
+        f"{number(c.weight * 100, lang, 0)}% x ({c.numerator})/({c.denominator})"
+        for c in indicator.components or ()
+    ]
+    return " + ".join(parts) + " x 100"
+
+
+def targets_text(indicator: Indicator, lang: Lang) -> str:
+    parts = []
+    for year, entry in indicator.targets.items():
+        if isinstance(entry, dict):
+            inner = ", ".join(f"{p} {number(v, lang, 2).rstrip('0').rstrip(',.')}" for p, v in entry.items())
+            parts.append(f"{year}: {inner}")
+        else:
+            parts.append(f"{year}: {number(entry, lang, 2).rstrip('0').rstrip(',.')}")
+    return "\n".join(parts)
+
+
+def catalogue_table(catalogue: Catalogue, lang: Lang) -> list[RenderableType]:
+    """One rich table per goal, then the notes."""
+    from rich.markup import escape
+    from rich.table import Table
+    from rich.text import Text
+
+    out: list[RenderableType] = [
+        Text(t("show.title", lang, organisation=catalogue.organisation), style="bold")
+    ]
+    for goal in catalogue.goals:
+        table = Table(
+            title=escape(t("show.goal", lang, code=goal.code, statement=goal.statement)),
+            title_justify="left",
+            show_lines=True,
+            expand=True,
+        )
+        table.add_column(t("col.code", lang), no_wrap=True)
+        table.add_column(t("col.indicator", lang), ratio=4)
+        table.add_column(t("col.unit", lang))
+        table.add_column(t("col.owner", lang))
+        table.add_column(t("col.form", lang))
+        table.add_column(t("col.formula", lang), ratio=3)
+        table.add_column(t("col.targets", lang), no_wrap=True)
+        for ind in catalogue.indicators:
+            if ind.goal != goal.code:
+                continue
+            details = [t(f"form.{ind.form}", lang), t(f"frequency.{ind.frequency}", lang)]
+            if ind.polarity == "negative":
+                details.append(t("polarity.negative", lang))
+            table.add_row(
+                ind.code,
+                escape(ind.name),
+                escape(ind.unit),
+                escape(ind.owner),
+                "\n".join(details),
+                escape(formula_text(ind, lang)),
+                targets_text(ind, lang),
+            )
+        out.append(table)
+    for ind in catalogue.indicators:
+        if ind.note:
+            out.append(Text(t("show.note", lang, code=ind.code, note=ind.note.strip())))
+    return out

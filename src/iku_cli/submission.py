@@ -1,0 +1,71 @@
+"""A bureau's submission: who, which year and period, and every input value with its cell.
+
+The models here are plain data. Reading workbooks into them lives in
+:mod:`iku_cli.reader`; checking them in :mod:`iku_cli.checks`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .findings import Finding
+from .periods import Period
+
+
+@dataclass(slots=True)
+class InputValue:
+    """One reported number, and where it was read: ``sheet``!``cell`` of the file."""
+
+    indicator: str
+    input: str
+    value: Decimal | None  # None: left empty or "-"
+    sheet: str
+    cell: str
+    note: str | None = None  # the row's Keterangan
+
+
+@dataclass(slots=True)
+class Submission:
+    """One workbook as read: identity and values, with provenance."""
+
+    file: str  # the path as given on the command line (or found under a folder)
+    sha256: str
+    owner: str | None  # the catalogue's spelling when it matched, else as typed
+    year: int | None
+    period: Period | None
+    values: list[InputValue] = field(default_factory=list)
+    catalogue_sha256: str | None = None
+    prepared_by: str | None = None
+    date: str | None = None
+    identity_cells: dict[str, str] = field(default_factory=dict)  # label -> "Identitas!B2"
+
+    def value(self, indicator: str, input_name: str) -> InputValue | None:
+        """The first value for ``indicator``/``input_name``, None when not reported."""
+        for item in self.values:
+            if item.indicator == indicator and item.input == input_name:
+                return item
+        return None
+
+    def lookup(self) -> dict[tuple[str, str], InputValue]:
+        """(indicator, input) -> value; the first occurrence wins."""
+        table: dict[tuple[str, str], InputValue] = {}
+        for item in self.values:
+            table.setdefault((item.indicator, item.input), item)
+        return table
+
+
+@dataclass(slots=True)
+class Collection:
+    """What reading a set of paths gave: the submissions, every finding, what was skipped."""
+
+    submissions: list[Submission] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # files that are not workbooks
+    files_read: int = 0
+
+    def for_period(self, year: int, period: Period) -> list[Submission]:
+        return [s for s in self.submissions if s.year == year and s.period == period]
+
+    def years(self) -> list[int]:
+        return sorted({s.year for s in self.submissions if s.year is not None})
