@@ -233,9 +233,9 @@ class _Builder:
         self.lines: dict[Path_, int] = {}
         self.problems: list[CatalogueProblem] = []
         self.count = 0
-        self.constructor = yaml.SafeConstructor()
+        self.constructor = yaml.constructor.SafeConstructor()
 
-    def problem(self, line: int | None, path: Path_, key: str, **params: object) -> None:
+    def problem(self, line: int | None, path: Path_, key: str, /, **params: object) -> None:
         self.problems.append(CatalogueProblem(self.file, line, format_path(path), key, params))
 
     def build(self, node: yaml.Node, path: Path_, raw: bool = False) -> Any:
@@ -378,7 +378,7 @@ class _Checker:
         self.tree = tree
         self.problems = list(problems)
 
-    def add(self, path: Path_, key: str, **params: object) -> None:
+    def add(self, path: Path_, key: str, /, **params: object) -> None:
         self.problems.append(
             CatalogueProblem(self.file, self.tree.line(path), format_path(path), key, params)
         )

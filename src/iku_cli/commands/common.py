@@ -108,7 +108,7 @@ def out_console() -> Console:
     if "out" not in _consoles:
         from rich.console import Console
 
-        _consoles["out"] = Console(highlight=False)
+        _consoles["out"] = Console(highlight=False, soft_wrap=True)
     return _consoles["out"]
 
 

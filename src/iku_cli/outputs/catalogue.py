@@ -96,15 +96,21 @@ def formula_text(indicator: Indicator, lang: Lang) -> str:
     """The indicator's formula as one line, with input names."""
     if indicator.form == "ratio":
         factor = indicator.effective_factor
-        text = f"({indicator.numerator}) / ({indicator.denominator})"
+        text = f"{_operand(indicator.numerator)} / {_operand(indicator.denominator)}"
         return text if factor == 1 else f"{text} x {number(factor, lang, 0)}"
     if indicator.form == "direct":
         return str(indicator.value)
     parts = [
-        f"{number(c.weight * 100, lang, 0)}% x ({c.numerator})/({c.denominator})"
+        f"{number(c.weight * 100, lang, 0)}% x {_operand(c.numerator)} / {_operand(c.denominator)}"
         for c in indicator.components or ()
     ]
     return " + ".join(parts) + " x 100"
+
+
+def _operand(source: str | None) -> str:
+    """An expression as an operand: bracketed when it has an operator of its own."""
+    text = str(source)
+    return f"({text})" if any(op in text for op in "+-*/") else text
 
 
 def targets_text(indicator: Indicator, lang: Lang) -> str:
