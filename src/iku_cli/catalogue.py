@@ -7,6 +7,7 @@ and raised together as one :class:`~iku_cli.errors.CatalogueError`.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -262,7 +263,8 @@ class _Builder:
                     )  # fmt: skip
                     continue
                 first_line[key] = key_line
-                child: Path_ = (*path, key if isinstance(key, str | int) else str(key))
+                # mapping keys are always text in a path: `targets.2025`, never `targets[2025]`
+                child: Path_ = (*path, key if isinstance(key, str) else str(key))
                 self.lines[child] = key_line
                 result[key] = self.build(value_node, child, raw=key in _RAW_TEXT_KEYS)
             return result
@@ -384,12 +386,22 @@ class _Checker:
         )
 
     def validate(self, model: type[BaseModel], data: Any, path: Path_) -> Any:
-        """Validate ``data`` against ``model``; problems recorded, None when invalid."""
+        """Validate ``data`` against ``model``; problems recorded.
+
+        When some keys are wrong, the model is validated again without them (so their
+        defaults apply) and returned, so that the rest can still be checked: every
+        mistake of a file is reported in one run. None when even that fails.
+        """
         try:
             return model.model_validate(data)
         except ValidationError as exc:
+            bad_keys: set[object] = set()
             for err in exc.errors():
-                loc: Path_ = (*path, *(p for p in err["loc"] if not _is_union_tag(p)))
+                loc: Path_ = _normalise_loc(
+                    (*path, *(p for p in err["loc"] if not _is_union_tag(p)))
+                )
+                if err["loc"]:
+                    bad_keys.add(err["loc"][0])
                 kind = err["type"]
                 if kind == "extra_forbidden":
                     allowed = ", ".join(
@@ -406,7 +418,12 @@ class _Checker:
                 else:
                     detail = _PYDANTIC_TEXT.get(kind, err["msg"])
                     self.add(loc, "catalogue.wrong_type", detail=f"{err['input']!r}: {detail}")
-            return None
+            if not isinstance(data, dict):
+                return None
+            try:
+                return model.model_validate({k: v for k, v in data.items() if k not in bad_keys})
+            except ValidationError:
+                return None
 
     def run(self, sha256: str) -> Catalogue | None:
         data = self.tree.data
@@ -448,7 +465,7 @@ class _Checker:
         for index, indicator in enumerate(indicators):
             if indicator is not None:
                 self.check_indicator(indicator, ("indicators", index), goal_codes, years)
-        if catalogue is None or any(i is None for i in indicators + goals):
+        if not isinstance(catalogue, Catalogue) or any(i is None for i in indicators + goals):
             return None
         return catalogue.model_copy(
             update={
@@ -474,7 +491,7 @@ class _Checker:
         ordered = (
             len(numbers) == len(mins) - 1
             and mins[-1] is None
-            and all(a > b for a, b in zip(numbers, numbers[1:], strict=False))
+            and all(a > b for a, b in itertools.pairwise(numbers))
         )
         if not ordered:
             self.add(path, "catalogue.scale_order")
@@ -504,7 +521,7 @@ class _Checker:
                 (*path, "goal"),
                 "catalogue.unknown_goal",
                 goal=indicator.goal,
-                known=", ".join(goal_codes),
+                known=", ".join(dict.fromkeys(goal_codes)),
             )
         if not indicator.inputs:
             self.add((*path, "inputs"), "catalogue.no_inputs")
@@ -512,7 +529,9 @@ class _Checker:
             if not INPUT_NAME.match(name):
                 self.add((*path, "inputs", name), "catalogue.bad_input_name", name=name)
             if spec.max is not None and spec.min > spec.max:
-                self.add((*path, "inputs", name), "catalogue.input_range", min=spec.min, max=spec.max)
+                self.add(
+                    (*path, "inputs", name), "catalogue.input_range", min=spec.min, max=spec.max
+                )
         self.check_form(indicator, path)
         allowed = frozenset(indicator.inputs)
         used: set[str] = set()
@@ -536,7 +555,7 @@ class _Checker:
         for year, entry in indicator.targets.items():
             if years is not None and year not in years:
                 self.add(
-                    (*path, "targets", year),
+                    (*path, "targets", str(year)),
                     "catalogue.target_year",
                     year=year,
                     years=", ".join(map(str, years)),
@@ -545,7 +564,7 @@ class _Checker:
                 for period in entry:
                     if period not in PERIODS:
                         self.add(
-                            (*path, "targets", year, period),
+                            (*path, "targets", str(year), period),
                             "catalogue.target_period",
                             period=period,
                         )
@@ -579,6 +598,17 @@ def _expressions(indicator: Indicator) -> Iterator[tuple[Path_, str]]:
     for index, component in enumerate(indicator.components or ()):
         yield ("components", index, "numerator"), component.numerator
         yield ("components", index, "denominator"), component.denominator
+
+
+def _normalise_loc(loc: Path_) -> Path_:
+    """Integers right after a mapping field are keys (years), not list positions."""
+    out: list[str | int] = []
+    for part in loc:
+        if isinstance(part, int) and out and out[-1] in {"targets", "inputs"}:
+            out.append(str(part))
+        else:
+            out.append(part)
+    return tuple(out)
 
 
 def _is_union_tag(part: object) -> bool:

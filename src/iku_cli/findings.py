@@ -70,7 +70,7 @@ def _make(severity: Severity, code: str, kwargs: dict[str, object]) -> Finding:
     params = {k: v for k, v in kwargs.items() if k not in _WHERE}
     # the location is also available to message templates
     params.update({k: v for k, v in where.items() if v is not None})
-    return Finding(severity, code, params=params, **where)  # type: ignore[arg-type]
+    return Finding(severity, code, params=params, **where)
 
 
 def count(findings: list[Finding]) -> tuple[int, int]:

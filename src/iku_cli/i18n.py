@@ -160,8 +160,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unknown period '{period}'; use TW1, TW2, TW3, TW4.",
     },
     "catalogue.scale_order": {
-        "id": "skala kategori harus urut dari min tertinggi ke terendah, diakhiri "
-        "min: null.",
+        "id": "skala kategori harus urut dari min tertinggi ke terendah, diakhiri min: null.",
         "en": "the category scale must run from the highest min down, ending with min: null.",
     },
     "catalogue.scale_empty": {
@@ -173,8 +172,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "years is empty; list the plan's years, e.g. [2024, 2025, 2026].",
     },
     "catalogue.code_not_text": {
-        "id": "kode harus berupa teks, misalnya \"1.1\".",
-        "en": "a code must be text, e.g. \"1.1\".",
+        "id": 'kode harus berupa teks, misalnya "1.1".',
+        "en": 'a code must be text, e.g. "1.1".',
     },
     # --- formulas ------------------------------------------------------------
     "formula.not_text": {
@@ -210,8 +209,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "formula.not_allowed": {
         "id": "bagian rumus ({what}) tidak diizinkan; pakai hanya + - * / dan tanda kurung.",
-        "en": "part of the expression ({what}) is not allowed; use only + - * / and "
-        "parentheses.",
+        "en": "part of the expression ({what}) is not allowed; use only + - * / and parentheses.",
     },
     # --- catalogue show ------------------------------------------------------
     "show.title": {"id": "Katalog IKU {organisation}", "en": "IKU catalogue of {organisation}"},
@@ -238,7 +236,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "iku: dari berkas Excel biro menjadi capaian IKU yang dapat diaudit.",
         "en": "iku: from bureau Excel workbooks to auditable IKU achievement figures.",
     },
-    "help.opt.version": {"id": "Tampilkan versi iku lalu keluar.", "en": "Show the iku version and exit."},
+    "help.opt.version": {
+        "id": "Tampilkan versi iku lalu keluar.",
+        "en": "Show the iku version and exit.",
+    },
     "help.opt.catalogue": {
         "id": "Berkas katalog IKU (bawaan: ./indicators.yaml; env IKU_CATALOGUE).",
         "en": "IKU catalogue file (default: ./indicators.yaml; env IKU_CATALOGUE).",
@@ -251,7 +252,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Tampilkan rincian teknis (traceback) bila terjadi galat.",
         "en": "Show technical details (traceback) on errors.",
     },
-    "help.opt.format_tj": {"id": "Format keluaran: table atau json.", "en": "Output format: table or json."},
+    "help.opt.format_tj": {
+        "id": "Format keluaran: table atau json.",
+        "en": "Output format: table or json.",
+    },
     "help.arg.catalogue_file": {
         "id": "Berkas katalog (bawaan: --catalogue atau ./indicators.yaml).",
         "en": "Catalogue file (default: --catalogue or ./indicators.yaml).",
@@ -273,6 +277,213 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Example: [bold]iku catalogue show --format json[/]",
     },
     # --- template (iku template) -----------------------------------------------
+    "template.title": {
+        "id": "Formulir Realisasi IKU {organisation}",
+        "en": "IKU realisation form, {organisation}",
+    },
+    "template.subtitle": {
+        "id": "{owner}, tahun {year}, {period} (kumulatif {range})",
+        "en": "{owner}, year {year}, {period} (cumulative {range})",
+    },
+    "template.data_hint": {
+        "id": "Isi hanya kolom Nilai (F) dan, bila perlu, Keterangan (G). Nilai kumulatif "
+        "s.d. triwulan; angka tanpa pemisah ribuan.",
+        "en": "Fill only the Nilai (F) column and, when needed, Keterangan (G). Values are "
+        "cumulative to the end of the quarter; numbers without thousands separators.",
+    },
+    "template.range.TW1": {"id": "1 Januari s.d. 31 Maret", "en": "1 January to 31 March"},
+    "template.range.TW2": {"id": "1 Januari s.d. 30 Juni", "en": "1 January to 30 June"},
+    "template.range.TW3": {
+        "id": "1 Januari s.d. 30 September",
+        "en": "1 January to 30 September",
+    },
+    "template.range.TW4": {
+        "id": "1 Januari s.d. 31 Desember",
+        "en": "1 January to 31 December",
+    },
+    "template.guide.title": {
+        "id": "Petunjuk pengisian formulir realisasi IKU",
+        "en": "How to fill in the IKU realisation form",
+    },
+    "template.guide.about": {
+        "id": "Formulir ini untuk {owner}, tahun {year}, {period}: {indicators} indikator, "
+        "{inputs} isian.",
+        "en": "This form is for {owner}, year {year}, {period}: {indicators} indicator(s), "
+        "{inputs} value(s) to fill in.",
+    },
+    "template.guide.steps": {"id": "Langkah pengisian", "en": "Steps"},
+    "template.guide.cumulative": {
+        "id": "Semua nilai bersifat kumulatif: dari 1 Januari sampai akhir periode "
+        "(s.d. triwulan). Untuk {period} {year} artinya {range} {year}, bukan hanya "
+        "triwulan ini saja.",
+        "en": "Every value is cumulative: from 1 January to the end of the period (s.d. "
+        "triwulan). For {period} {year} that means {range} {year}, not this quarter alone.",
+    },
+    "template.guide.fill": {
+        "id": "Pada lembar Data, isi hanya kolom Nilai (kolom F) dan, bila perlu, kolom "
+        "Keterangan (kolom G). Sel yang boleh diisi berwarna kuning; sel lain dikunci.",
+        "en": "On the Data sheet, fill only the Nilai column (column F) and, when needed, "
+        "the Keterangan column (column G). The cells to fill are yellow; the others are "
+        "locked.",
+    },
+    "template.guide.codes": {
+        "id": "Jangan mengubah Kode IKU, Variabel, nama lembar, atau urutan kolom, dan "
+        "jangan menambah atau menghapus baris.",
+        "en": "Do not change the Kode IKU or Variabel columns, the sheet names or the "
+        "column order, and do not add or delete rows.",
+    },
+    "template.guide.numbers": {
+        "id": "Tulis angka saja, tanpa pemisah ribuan dan tanpa satuan: 1234567, bukan "
+        "1.234.567 atau Rp 1.234.567. Untuk pecahan pakai tanda desimal yang biasa di "
+        "Excel Anda. Jangan mengisi rumus yang merujuk ke berkas lain.",
+        "en": "Type plain numbers, without thousands separators or units: 1234567, not "
+        "1.234.567 or Rp 1.234.567. For fractions use the decimal sign your Excel "
+        "expects. Do not enter formulas that refer to other files.",
+    },
+    "template.guide.missing": {
+        "id": "Kosongkan sel Nilai (atau isi -) hanya bila datanya memang belum tersedia, "
+        "dan jelaskan alasannya di kolom Keterangan. Angka 0 berarti nol, bukan kosong.",
+        "en": "Leave a Nilai cell empty (or type -) only when the figure is truly not "
+        "available, and say why in the Keterangan column. 0 means zero, not empty.",
+    },
+    "template.guide.identity": {
+        "id": "Pada lembar Identitas isi Disusun oleh (nama dan jabatan) dan Tanggal "
+        "pengisian. Biro, Tahun, Periode dan sidik jari katalog sudah terisi; jangan "
+        "diubah.",
+        "en": "On the Identitas sheet fill in Disusun oleh (name and position) and "
+        "Tanggal (the date). Biro, Tahun, Periode and the catalogue fingerprint are "
+        "filled in already; do not change them.",
+    },
+    "template.guide.send": {
+        "id": "Simpan sebagai .xlsx (Excel Workbook), sebaiknya dengan nama berkas yang "
+        "sama ({file}), lalu kirim kembali kepada pengelola IKU.",
+        "en": "Save as .xlsx (Excel Workbook), preferably under the same file name "
+        "({file}), and send it back to the IKU coordinator.",
+    },
+    "template.guide.protection": {
+        "id": "Lembar dikunci tanpa kata sandi hanya agar tidak terubah tanpa sengaja.",
+        "en": "The sheets are locked without a password only to prevent accidental changes.",
+    },
+    "template.guide.indicators": {
+        "id": "Indikator dalam formulir ini",
+        "en": "Indicators in this form",
+    },
+    "template.guide.indicator": {
+        "id": "{code} {name} ({unit}); target {period} {year}: {target}",
+        "en": "{code} {name} ({unit}); target {period} {year}: {target}",
+    },
+    "template.guide.generated": {
+        "id": "Dibuat dengan iku {version} dari katalog {catalogue} (sha256 {sha256}).",
+        "en": "Made with iku {version} from catalogue {catalogue} (sha256 {sha256}).",
+    },
+    "template.identity.hint.fixed": {
+        "id": "terisi otomatis; jangan diubah",
+        "en": "filled in automatically; do not change",
+    },
+    "template.identity.hint.prepared_by": {
+        "id": "isi nama dan jabatan penyusun",
+        "en": "fill in the name and position of the person who prepared it",
+    },
+    "template.identity.hint.date": {
+        "id": "isi tanggal pengisian, misalnya 15/04/2025",
+        "en": "fill in the date, e.g. 15/04/2025",
+    },
+    "template.identity.date_title": {"id": "Tanggal pengisian", "en": "Date filled in"},
+    "template.unit.default": {"id": "Jumlah", "en": "Count"},
+    "template.unit.money": {"id": "Rupiah", "en": "Rupiah"},
+    "template.validation.title": {"id": "Nilai {code}", "en": "Value {code}"},
+    "template.validation.error_title": {"id": "Nilai tidak sah", "en": "Invalid value"},
+    "template.validation.integer": {"id": "bilangan bulat", "en": "a whole number"},
+    "template.validation.decimal": {"id": "angka", "en": "a number"},
+    "template.validation.at_least": {
+        "id": "{kind} paling kecil {min}",
+        "en": "{kind} of at least {min}",
+    },
+    "template.validation.between": {
+        "id": "{kind} antara {min} dan {max}",
+        "en": "{kind} between {min} and {max}",
+    },
+    "template.validation.input": {
+        "id": "{label}. Isi {rule}, kumulatif s.d. {period}.",
+        "en": "{label}. Enter {rule}, cumulative to {period}.",
+    },
+    "template.validation.error": {
+        "id": "Isi {rule}, tanpa pemisah ribuan dan tanpa satuan. Bila datanya belum "
+        "tersedia, kosongkan sel ini dan jelaskan di Keterangan.",
+        "en": "Enter {rule}, without thousands separators or units. When the figure is "
+        "not available, leave the cell empty and explain in Keterangan.",
+    },
+    "template.footer": {"id": "Halaman &P dari &N", "en": "Page &P of &N"},
+    "template.unknown_owner": {
+        "id": "Penanggung jawab '{owner}' tidak ada di katalog. Yang dikenal: {known}.",
+        "en": "Owner '{owner}' is not in the catalogue. Known owners: {known}.",
+    },
+    "template.bad_year": {
+        "id": "Tahun {year} tidak ada di katalog; pilih salah satu dari {years}.",
+        "en": "Year {year} is not in the catalogue; choose one of {years}.",
+    },
+    "template.nothing_to_report": {
+        "id": "{owner} tidak melaporkan indikator apa pun pada {period}.",
+        "en": "{owner} reports no indicator in {period}.",
+    },
+    "template.out_dir_not_folder": {
+        "id": "{path} sudah ada dan bukan folder; sebutkan folder tujuan.",
+        "en": "{path} exists and is not a folder; name an output folder.",
+    },
+    "template.exists": {
+        "id": "{count} berkas sudah ada dan tidak ditimpa; hapus dulu atau tambahkan "
+        "--force untuk menimpanya:",
+        "en": "{count} file(s) already exist and were not overwritten; delete them or "
+        "add --force to overwrite:",
+    },
+    "template.write_failed": {
+        "id": "Tidak dapat menulis {file}: {detail}. Periksa izin folder dan tutup berkas "
+        "itu bila sedang terbuka di Excel.",
+        "en": "Cannot write {file}: {detail}. Check the folder's permissions and close "
+        "the file if it is open in Excel.",
+    },
+    "template.wrote": {
+        "id": "Ditulis: {file} ({owner}, {indicators} indikator, {inputs} isian)",
+        "en": "Wrote: {file} ({owner}, {indicators} indicator(s), {inputs} value(s))",
+    },
+    "template.skipped": {
+        "id": "Dilewati: {owner} tidak melaporkan indikator apa pun pada {period} "
+        "(indikatornya tahunan, dilaporkan pada TW4).",
+        "en": "Skipped: {owner} reports no indicator in {period} (its indicators are "
+        "annual, reported at TW4).",
+    },
+    "template.summary": {
+        "id": "{count} formulir {period} {year} ditulis ke {folder}.",
+        "en": "{count} {period} {year} form(s) written to {folder}.",
+    },
+    "help.template": {
+        "id": "Tulis formulir Excel per biro untuk satu periode, berisi angka yang harus "
+        "dilaporkan biro itu.\n\n"
+        "Contoh: [bold]iku template formulir --year 2025 --period TW1[/]",
+        "en": "Write one Excel form per bureau for a period, listing the numbers that "
+        "bureau must report.\n\n"
+        "Example: [bold]iku template forms --year 2025 --period TW1[/]",
+    },
+    "help.template.out_dir": {
+        "id": "Folder tujuan (dibuat bila belum ada).",
+        "en": "Output folder (created when missing).",
+    },
+    "help.template.year": {
+        "id": "Tahun laporan, misalnya 2025.",
+        "en": "Reporting year, e.g. 2025.",
+    },
+    "help.template.period": {
+        "id": "Periode: TW1, TW2, TW3 atau TW4.",
+        "en": "Period: TW1, TW2, TW3 or TW4.",
+    },
+    "help.template.owner": {
+        "id": "Hanya untuk biro ini (boleh diulang); bawaan: semua biro.",
+        "en": "Only this bureau (repeatable); default: every bureau.",
+    },
+    "help.template.force": {
+        "id": "Timpa berkas yang sudah ada.",
+        "en": "Overwrite existing files.",
+    },
     # --- reading and findings (reader, checks, iku validate) -------------------
     # --- compute and explain ----------------------------------------------------
     # --- recap ------------------------------------------------------------------

@@ -81,11 +81,15 @@ def settings(catalogue: Path | None, lang: str | None, debug: bool) -> Settings:
     raw_lang = lang or GLOBAL.get("lang") or os.environ.get("IKU_LANG") or "id"
     raw_lang = raw_lang.strip().lower()
     if raw_lang not in LANGS:
-        err_console().print(f"[bold red]{t('error', 'id')}:[/] {t('error.bad_lang', 'id', value=raw_lang)}")
+        err_console().print(
+            f"[bold red]{t('error', 'id')}:[/] {t('error.bad_lang', 'id', value=raw_lang)}"
+        )
         raise typer.Exit(2)
-    path = catalogue or GLOBAL.get("catalogue") or os.environ.get("IKU_CATALOGUE") or DEFAULT_CATALOGUE
+    path = (
+        catalogue or GLOBAL.get("catalogue") or os.environ.get("IKU_CATALOGUE") or DEFAULT_CATALOGUE
+    )
     return Settings(
-        lang=raw_lang,  # type: ignore[arg-type]
+        lang="en" if raw_lang == "en" else "id",
         catalogue=Path(path),
         debug=debug or bool(GLOBAL.get("debug")),
     )

@@ -117,7 +117,9 @@ def targets_text(indicator: Indicator, lang: Lang) -> str:
     parts = []
     for year, entry in indicator.targets.items():
         if isinstance(entry, dict):
-            inner = ", ".join(f"{p} {number(v, lang, 2).rstrip('0').rstrip(',.')}" for p, v in entry.items())
+            inner = ", ".join(
+                f"{p} {number(v, lang, 2).rstrip('0').rstrip(',.')}" for p, v in entry.items()
+            )
             parts.append(f"{year}: {inner}")
         else:
             parts.append(f"{year}: {number(entry, lang, 2).rstrip('0').rstrip(',.')}")
