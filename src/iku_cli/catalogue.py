@@ -6,6 +6,7 @@ and raised together as one :class:`~iku_cli.errors.CatalogueError`.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import itertools
 import re
@@ -25,7 +26,9 @@ from .errors import CatalogueError, CatalogueProblem
 from .periods import PERIODS, Period, parse_period
 
 MAX_CATALOGUE_BYTES = 20_000_000
-MAX_NODES = 2_000_000
+# A catalogue of a few hundred indicators has some tens of thousands of nodes; an
+# alias bomb ("billion laughs") passes this limit within a fraction of a second.
+MAX_NODES = 100_000
 SCHEMA = 1
 INPUT_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -215,7 +218,9 @@ class _Tree:
         return self.lines.get(())
 
 
-_RAW_TEXT_KEYS = {"code", "goal"}
+# Kept as written: codes (`1.10` is not the number 1.1) and expressions (`denominator: 14`).
+_RAW_TEXT_KEYS = {"code", "goal", "numerator", "denominator", "value"}
+_FORM_KEYS = {"numerator", "denominator", "value", "components"}
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -316,31 +321,28 @@ def load(path: str | Path) -> Catalogue:
     """Read, check and return the catalogue at ``path``; raises CatalogueError."""
     file = str(path)
     p = Path(path)
+
+    def fail(key: str, **params: object) -> CatalogueError:
+        return CatalogueError(
+            file, [CatalogueProblem(file, None, "", key, {"file": file, **params})]
+        )
+
     try:
+        # a folder (Windows says "permission denied" for one) is a mistake in the name
+        if p.is_dir():
+            raise fail("catalogue.is_directory")
         size = p.stat().st_size
         if size > MAX_CATALOGUE_BYTES:
-            problem = CatalogueProblem(
-                file, None, "", "catalogue.too_big", {"size": size, "limit": MAX_CATALOGUE_BYTES}
-            )
-            raise CatalogueError(file, [problem])
+            raise fail("catalogue.too_big", size=size, limit=MAX_CATALOGUE_BYTES)
         raw = p.read_bytes()
     except FileNotFoundError:
-        raise CatalogueError(
-            file, [CatalogueProblem(file, None, "", "catalogue.not_found", {"file": file})]
-        ) from None
-    except (IsADirectoryError, PermissionError, OSError) as exc:
-        detail = exc.strerror or str(exc)
-        problem = CatalogueProblem(
-            file, None, "", "catalogue.unreadable", {"file": file, "detail": detail}
-        )
-        raise CatalogueError(file, [problem]) from None
+        raise fail("catalogue.not_found") from None
+    except OSError as exc:
+        raise fail("catalogue.unreadable", detail=exc.strerror or str(exc)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        problem = CatalogueProblem(
-            file, None, "", "catalogue.unreadable", {"file": file, "detail": f"not UTF-8 ({exc})"}
-        )
-        raise CatalogueError(file, [problem]) from None
+        raise fail("catalogue.not_utf8", line=raw[: exc.start].count(b"\n") + 1) from None
     return loads(text, file=file, sha256=hashlib.sha256(raw).hexdigest())
 
 
@@ -357,21 +359,27 @@ def loads(text: str, file: str = "indicators.yaml", sha256: str | None = None) -
     return catalogue
 
 
-_PYDANTIC_TEXT = {
-    "int_parsing": "harus bilangan bulat / must be a whole number",
-    "int_type": "harus bilangan bulat / must be a whole number",
-    "int_from_float": "harus bilangan bulat / must be a whole number",
-    "decimal_parsing": "harus angka / must be a number",
-    "decimal_type": "harus angka / must be a number",
-    "string_type": "harus teks / must be text",
-    "bool_parsing": "harus true atau false / must be true or false",
-    "bool_type": "harus true atau false / must be true or false",
-    "list_type": "harus daftar / must be a list",
-    "tuple_type": "harus daftar / must be a list",
-    "dict_type": "harus pemetaan kunci: nilai / must be a mapping",
-    "model_type": "harus pemetaan kunci: nilai / must be a mapping",
-    "model_attributes_type": "harus pemetaan kunci: nilai / must be a mapping",
+# pydantic's error kinds -> what the value should have been (message catalogue.wrong_type.*)
+_EXPECTED = {
+    "int_parsing": "whole",
+    "int_type": "whole",
+    "int_from_float": "whole",
+    "decimal_parsing": "number",
+    "decimal_type": "number",
+    "string_type": "text",
+    "bool_parsing": "bool",
+    "bool_type": "bool",
+    "list_type": "list",
+    "tuple_type": "list",
+    "dict_type": "mapping",
+    "model_type": "mapping",
+    "model_attributes_type": "mapping",
 }
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 class _Checker:
@@ -379,26 +387,36 @@ class _Checker:
         self.file = file
         self.tree = tree
         self.problems = list(problems)
+        # keys left out to validate a model again after a mistake, by the model's path
+        self.dropped: dict[Path_, set[object]] = {}
+        # a value with a refused YAML tag was read as null: say so once, not again as a type
+        self.tagged = {p.path for p in problems if p.key == "catalogue.yaml_tag"}
 
     def add(self, path: Path_, key: str, /, **params: object) -> None:
-        self.problems.append(
-            CatalogueProblem(self.file, self.tree.line(path), format_path(path), key, params)
-        )
+        where = format_path(path)
+        if key.startswith("catalogue.wrong_type") and any(
+            where == t or where.startswith((t + ".", t + "[")) for t in self.tagged
+        ):
+            return
+        self.problems.append(CatalogueProblem(self.file, self.tree.line(path), where, key, params))
 
     def validate(self, model: type[BaseModel], data: Any, path: Path_) -> Any:
         """Validate ``data`` against ``model``; problems recorded.
 
         When some keys are wrong, the model is validated again without them (so their
         defaults apply) and returned, so that the rest can still be checked: every
-        mistake of a file is reported in one run. None when even that fails.
+        mistake of a file is reported in one run. First only the wrong keys themselves
+        are left out (``inputs.x.integer``), then, if that is not enough, the whole
+        top-level keys that hold them (``inputs``). None when even that fails.
         """
         try:
             return model.model_validate(data)
         except ValidationError as exc:
             bad_keys: set[object] = set()
-            for err in exc.errors():
+            errors = _union_errors_that_apply(exc.errors(), data)
+            for err in errors:
                 loc: Path_ = _normalise_loc(
-                    (*path, *(p for p in err["loc"] if not _is_union_tag(p)))
+                    (*path, *(p for p in err["loc"] if not _is_union_tag(p) and p != "[key]"))
                 )
                 if err["loc"]:
                     bad_keys.add(err["loc"][0])
@@ -413,17 +431,31 @@ class _Checker:
                 elif kind == "missing":
                     self.add(loc, "catalogue.missing_key", key=loc[-1])
                 elif kind == "literal_error":
-                    expected = err.get("ctx", {}).get("expected", "")
-                    self.add(loc, "catalogue.wrong_type", detail=f"{err['input']!r} -> {expected}")
+                    expected = str(err.get("ctx", {}).get("expected", "")).replace(" or ", ", ")
+                    self.add(
+                        loc,
+                        "catalogue.wrong_type.choice",
+                        value=_shown(err["input"]),
+                        expected=expected,
+                    )
+                elif kind in _EXPECTED:
+                    key = f"catalogue.wrong_type.{_EXPECTED[kind]}"
+                    self.add(loc, key, value=_shown(err["input"]))
                 else:
-                    detail = _PYDANTIC_TEXT.get(kind, err["msg"])
-                    self.add(loc, "catalogue.wrong_type", detail=f"{err['input']!r}: {detail}")
+                    detail = f"{_shown(err['input'])}: {err['msg']}"
+                    self.add(loc, "catalogue.wrong_type", detail=detail)
             if not isinstance(data, dict):
                 return None
-            try:
-                return model.model_validate({k: v for k, v in data.items() if k not in bad_keys})
-            except ValidationError:
-                return None
+            self.dropped[path] = bad_keys
+            for attempt in (
+                _without_wrong_keys(model, data, errors),
+                {k: v for k, v in data.items() if k not in bad_keys},
+            ):
+                try:
+                    return model.model_validate(attempt)
+                except ValidationError:
+                    continue
+            return None
 
     def run(self, sha256: str) -> Catalogue | None:
         data = self.tree.data
@@ -432,7 +464,7 @@ class _Checker:
             return None
         for key in ("goals", "indicators"):
             if key in data and not isinstance(data[key], list):
-                self.add((key,), "catalogue.wrong_type", detail=_PYDANTIC_TEXT["list_type"])
+                self.add((key,), "catalogue.wrong_type.list", value=_shown(data[key]))
                 data[key] = []
         goals = [
             self.validate(Goal, g, ("goals", i)) for i, g in enumerate(data.get("goals") or [])
@@ -460,7 +492,12 @@ class _Checker:
             "catalogue.duplicate_indicator",
             indicators,
         )
-        goal_codes = [g.code for g in good_goals]
+        # a goal with a mistake of its own still exists for its indicators
+        goal_codes = [g.code for g in good_goals] + [
+            raw["code"]
+            for g, raw in zip(goals, data.get("goals") or [], strict=False)
+            if g is None and isinstance(raw, dict) and isinstance(raw.get("code"), str)
+        ]
         years = catalogue.years if catalogue is not None else None
         for index, indicator in enumerate(indicators):
             if indicator is not None:
@@ -532,7 +569,11 @@ class _Checker:
                 self.add(
                     (*path, "inputs", name), "catalogue.input_range", min=spec.min, max=spec.max
                 )
-        self.check_form(indicator, path)
+        # a form key left out after a mistake would make the form look incomplete
+        # and its inputs unused: that mistake is already reported
+        form_dropped = bool(self.dropped.get(path, set()) & _FORM_KEYS)
+        # without a whole form every input looks unused: the form problem says it all
+        form_ok = not form_dropped and self.check_form(indicator, path)
         allowed = frozenset(indicator.inputs)
         used: set[str] = set()
         for key, source in _expressions(indicator):
@@ -543,10 +584,13 @@ class _Checker:
                 continue
             used |= compiled.names
             indicator._compiled[".".join(str(k) for k in key)] = compiled
-        if not any(p.path.startswith(format_path(path) + ".") and p.key.startswith("formula.")
-                   for p in self.problems):  # fmt: skip
+        if form_ok and not any(
+            p.path.startswith(format_path(path) + ".") and p.key.startswith("formula.")
+            for p in self.problems
+        ):
             for name in indicator.inputs:
-                if name not in used:
+                # a name no expression can hold is reported as such, not as unused
+                if name not in used and INPUT_NAME.match(name):
                     self.add((*path, "inputs", name), "catalogue.unused_input", name=name)
         if indicator.components:
             total = sum((c.weight for c in indicator.components), Decimal(0))
@@ -569,7 +613,8 @@ class _Checker:
                             period=period,
                         )
 
-    def check_form(self, indicator: Indicator, path: Path_) -> None:
+    def check_form(self, indicator: Indicator, path: Path_) -> bool:
+        """Exactly one whole form; False (and a problem) otherwise."""
         present = [
             k
             for k, v in (
@@ -588,6 +633,9 @@ class _Checker:
             self.add(path, "catalogue.form_mixed", keys=", ".join(present))
         elif kinds == {"ratio"} and len(present) != 2:
             self.add(path, "catalogue.ratio_incomplete")
+        else:
+            return True
+        return False
 
 
 def _expressions(indicator: Indicator) -> Iterator[tuple[Path_, str]]:
@@ -609,6 +657,59 @@ def _normalise_loc(loc: Path_) -> Path_:
         else:
             out.append(part)
     return tuple(out)
+
+
+def _without_wrong_keys(
+    model: type[BaseModel], data: dict[Any, Any], errors: list[Any]
+) -> dict[Any, Any] | None:
+    """A copy of ``data`` without the keys the errors point at, a missing text filled in
+    as empty; None when that can't be done."""
+    out = copy.deepcopy(data)
+    for err in errors:
+        loc = tuple(p for p in err["loc"] if not _is_union_tag(p) and p != "[key]")
+        container: Any = out
+        for part in loc[:-1]:
+            try:
+                container = container[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        if not loc or not isinstance(container, dict):
+            return None
+        if err["type"] == "missing":
+            # a missing name or label hides nothing else; a missing code, goal or
+            # expression would make up problems of its own
+            field = _owner_model(model, loc).model_fields.get(str(loc[-1]))
+            if field is None or field.annotation is not str or loc[-1] in _RAW_TEXT_KEYS:
+                return None
+            container[loc[-1]] = ""
+        elif loc[-1] in container:
+            del container[loc[-1]]
+        else:
+            return None
+    return out
+
+
+def _union_errors_that_apply(errors: list[Any], data: Any) -> list[Any]:
+    """Of a failed union (a target: a number, or a mapping of quarters), keep only the
+    errors of the member the value was meant as, so one mistake gives one problem."""
+    out = []
+    for err in errors:
+        loc = err["loc"]
+        tag = next((i for i, part in enumerate(loc) if _is_union_tag(part)), None)
+        if tag is None:
+            out.append(err)
+            continue
+        value: Any = data
+        for part in loc[:tag]:
+            try:
+                value = value[part]
+            except (KeyError, IndexError, TypeError):
+                value = None
+                break
+        meant_mapping = isinstance(value, dict)
+        if meant_mapping == str(loc[tag]).startswith("dict["):
+            out.append(err)
+    return out or errors
 
 
 def _is_union_tag(part: object) -> bool:

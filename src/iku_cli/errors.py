@@ -49,5 +49,22 @@ class CatalogueError(IkuError):
         self.file = file
         self.problems = problems
 
+    def _about_whole_file(self) -> CatalogueProblem | None:
+        """The one problem when it concerns the file itself (missing, unreadable)."""
+        if len(self.problems) == 1:
+            problem = self.problems[0]
+            if problem.line is None and not problem.path and "file" in problem.params:
+                return problem
+        return None
+
+    def message(self, lang: Lang = "id") -> str:
+        # "catalogue x.yaml has 1 problem: x.yaml: catalogue x.yaml not found" says it twice
+        problem = self._about_whole_file()
+        if problem is not None:
+            return t(problem.key, lang, **problem.params)
+        return super().message(lang)
+
     def details(self, lang: Lang = "id") -> list[str]:
+        if self._about_whole_file() is not None:
+            return []
         return [p.message(lang) for p in self.problems]

@@ -7,7 +7,7 @@ lacks either language or when the two texts use different placeholders.
 from __future__ import annotations
 
 import string
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Literal
 
 Lang = Literal["id", "en"]
@@ -45,6 +45,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "catalogue.unreadable": {
         "id": "Katalog {file} tidak dapat dibaca: {detail}.",
         "en": "Catalogue {file} cannot be read: {detail}.",
+    },
+    "catalogue.not_utf8": {
+        "id": "Katalog {file} bukan teks UTF-8 (baris {line}). Simpan ulang berkasnya "
+        "dengan pengodean UTF-8.",
+        "en": "Catalogue {file} is not UTF-8 text (line {line}). Save the file again "
+        "with UTF-8 encoding.",
+    },
+    "catalogue.is_directory": {
+        "id": "{file} adalah folder, bukan berkas katalog. Sebutkan berkas indicators.yaml-nya.",
+        "en": "{file} is a folder, not a catalogue file. Name its indicators.yaml file.",
     },
     "catalogue.too_big": {
         "id": "Katalog {file} terlalu besar ({size} bait; batas {limit}). Periksa apakah "
@@ -99,6 +109,34 @@ MESSAGES: dict[str, dict[str, str]] = {
     "catalogue.wrong_type": {
         "id": "nilai tidak sesuai: {detail}.",
         "en": "wrong value: {detail}.",
+    },
+    "catalogue.wrong_type.number": {
+        "id": "nilai {value} harus berupa angka, misalnya 90 atau 92.5.",
+        "en": "value {value} must be a number, e.g. 90 or 92.5.",
+    },
+    "catalogue.wrong_type.whole": {
+        "id": "nilai {value} harus berupa bilangan bulat, misalnya 2025.",
+        "en": "value {value} must be a whole number, e.g. 2025.",
+    },
+    "catalogue.wrong_type.text": {
+        "id": "nilai {value} harus berupa teks; tulis di antara tanda kutip bila perlu.",
+        "en": "value {value} must be text; put it in quotes if need be.",
+    },
+    "catalogue.wrong_type.bool": {
+        "id": "nilai {value} harus true atau false.",
+        "en": "value {value} must be true or false.",
+    },
+    "catalogue.wrong_type.list": {
+        "id": "nilai {value} harus berupa daftar: [a, b] atau baris-baris yang diawali '- '.",
+        "en": "value {value} must be a list: [a, b] or lines starting with '- '.",
+    },
+    "catalogue.wrong_type.mapping": {
+        "id": "nilai {value} harus berupa pemetaan: baris-baris 'kunci: nilai'.",
+        "en": "value {value} must be a mapping: lines of 'key: value'.",
+    },
+    "catalogue.wrong_type.choice": {
+        "id": "nilai {value} tidak dikenal; pilih salah satu dari {expected}.",
+        "en": "value {value} is not known; choose one of {expected}.",
     },
     "catalogue.bad_schema": {
         "id": "schema {value} tidak didukung; versi iku ini membaca schema 1.",
@@ -261,8 +299,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Catalogue file (default: --catalogue or ./indicators.yaml).",
     },
     "help.catalogue": {
-        "id": "Periksa dan tampilkan katalog IKU (indicators.yaml).",
-        "en": "Check and show the IKU catalogue (indicators.yaml).",
+        "id": "Periksa dan tampilkan katalog IKU (indicators.yaml).\n\n"
+        "Contoh: [bold]iku catalogue check indicators.yaml[/]",
+        "en": "Check and show the IKU catalogue (indicators.yaml).\n\n"
+        "Example: [bold]iku catalogue check indicators.yaml[/]",
     },
     "help.catalogue.check": {
         "id": "Periksa katalog dan sebutkan setiap kesalahan dengan baris dan kuncinya.\n\n"
@@ -485,8 +525,785 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Overwrite existing files.",
     },
     # --- reading and findings (reader, checks, iku validate) -------------------
+    "read.path_not_found": {
+        "id": "{path} tidak ditemukan. Periksa ejaan jalur berkas atau foldernya.",
+        "en": "{path} does not exist. Check the spelling of the file or folder path.",
+    },
+    "finding.file-not-a-workbook": {
+        "id": "{file} bukan buku kerja Excel atau ODS (isinya tampak seperti {kind}). "
+        "Kirim ulang berkas yang dibuat dari templat, disimpan sebagai .xlsx.",
+        "en": "{file} is not an Excel or ODS workbook (its content looks like {kind}). "
+        "Send the file made from the template again, saved as .xlsx.",
+    },
+    "finding.file-corrupt": {
+        "id": "{file} rusak atau terpotong dan tidak dapat dibaca ({detail}). Buka di Excel "
+        "atau LibreOffice, simpan ulang, lalu kirim lagi.",
+        "en": "{file} is damaged or truncated and cannot be read ({detail}). Open it in Excel "
+        "or LibreOffice, save it again and send it again.",
+    },
+    "finding.file-encrypted": {
+        "id": "{file} dilindungi kata sandi sehingga tidak dapat dibaca. Hapus kata sandi "
+        "pembuka berkas (File > Info > Protect Workbook), simpan, lalu kirim lagi.",
+        "en": "{file} is password-protected and cannot be read. Remove the password to open "
+        "it (File > Info > Protect Workbook), save it and send it again.",
+    },
+    "finding.file-too-large": {
+        "id": "{file} terlalu besar ({size}; batas {limit}). Sebuah isian IKU hanya beberapa "
+        "puluh baris: hapus lembar dan gambar yang tidak perlu.",
+        "en": "{file} is too large ({size}; limit {limit}). An IKU submission is a few dozen "
+        "rows: remove the sheets and pictures that are not needed.",
+    },
+    "finding.zip-bomb": {
+        "id": "{file} tidak dibaca: isinya akan membengkak melampaui batas ({member}: {size}; "
+        "batas {limit}). Simpan ulang berkas dari templat dan kirim lagi.",
+        "en": "{file} was not read: its content would inflate past the limit ({member}: {size}; "
+        "limit {limit}). Save the file again from the template and send it again.",
+    },
+    "finding.file-unreadable": {
+        "id": "{file} tidak dapat dibaca ({detail}). Periksa apakah berkas itu terbuka di "
+        "program lain atau hak aksesnya.",
+        "en": "{file} cannot be read ({detail}). Check whether another program holds it open, "
+        "or its permissions.",
+    },
+    "finding.sheet-too-large": {
+        "id": "Lembar {sheet} terlalu besar untuk dibaca ({rows} baris x {cols} kolom; batas "
+        "{limit} sel). Hapus isi yang tidak perlu jauh di bawah atau di kanan tabel.",
+        "en": "Sheet {sheet} is too large to read ({rows} rows x {cols} columns; limit {limit} "
+        "cells). Delete the content not needed far below or right of the table.",
+    },
+    "finding.too-many-rows": {
+        "id": "Lembar {sheet} memuat {rows} baris; hanya {limit} baris pertama di bawah judul "
+        "kolom yang dibaca. Hapus baris yang tidak perlu.",
+        "en": "Sheet {sheet} has {rows} rows; only the first {limit} rows under the header were "
+        "read. Delete the rows that are not needed.",
+    },
+    "finding.empty-workbook": {
+        "id": "{file} kosong: tidak ada isian. Isi templat dari iku template lalu kirim lagi.",
+        "en": "{file} is empty: nothing was filled in. Fill in the template from iku template "
+        "and send it again.",
+    },
+    "finding.sheet-not-found": {
+        "id": "Tidak ada lembar Data atau tabel dengan judul kolom Kode IKU, Variabel dan Nilai "
+        "(lembar yang ada: {sheets}). Pakai templat dari iku template.",
+        "en": "No Data sheet and no table headed Kode IKU, Variabel and Nilai (sheets present: "
+        "{sheets}). Use the template from iku template.",
+    },
+    "finding.header-not-found": {
+        "id": "Lembar {sheet} tidak memuat baris judul kolom Kode IKU, Variabel dan Nilai. "
+        "Kembalikan judul kolom seperti di templat.",
+        "en": "Sheet {sheet} has no header row with Kode IKU, Variabel and Nilai. Restore the "
+        "column headers as in the template.",
+    },
+    "finding.identity-missing": {
+        "id": "Identitas '{label}' tidak ditemukan. Isi label {label} di kolom A lembar "
+        "Identitas dan nilainya di kolom B.",
+        "en": "Identity '{label}' not found. Put the label {label} in column A of the Identitas "
+        "sheet and its value in column B.",
+    },
+    "finding.unknown-owner": {
+        "id": "Biro '{owner}' tidak ada di katalog. Tulis salah satu dari: {known}.",
+        "en": "Owner '{owner}' is not in the catalogue. Write one of: {known}.",
+    },
+    "finding.unknown-year": {
+        "id": "Tahun '{year}' tidak ada di katalog (tahun yang dikenal: {years}). Perbaiki "
+        "tahunnya.",
+        "en": "Year '{year}' is not in the catalogue (known years: {years}). Correct the year.",
+    },
+    "finding.unknown-period": {
+        "id": "Periode '{period}' tidak dikenal. Tulis TW1, TW2, TW3 atau TW4.",
+        "en": "Period '{period}' is not known. Write TW1, TW2, TW3 or TW4.",
+    },
+    "finding.unknown-indicator": {
+        "id": "Kode IKU '{indicator}' tidak ada di katalog. Periksa kodenya atau hapus "
+        "barisnya.",
+        "en": "Indicator code '{indicator}' is not in the catalogue. Check the code or delete "
+        "the row.",
+    },
+    "finding.code-normalised": {
+        "id": "Kode '{text}' dibaca sebagai IKU {indicator}. Periksa kodenya; format kolom Kode "
+        "IKU sebagai teks agar 1.10 tidak berubah menjadi 1.1.",
+        "en": "Code '{text}' was read as indicator {indicator}. Check the code; format the Kode "
+        "IKU column as text so that 1.10 does not become 1.1.",
+    },
+    "finding.unknown-input": {
+        "id": "Variabel '{input}' bukan input IKU {indicator} (yang dikenal: {known}). Perbaiki "
+        "nama variabelnya seperti di templat.",
+        "en": "Variable '{input}' is not an input of indicator {indicator} (known: {known}). "
+        "Correct the variable name as in the template.",
+    },
+    "finding.indicator-not-owned": {
+        "id": "IKU {indicator} dilaporkan oleh {actual}, bukan {owner}. Hapus barisnya dari "
+        "berkas ini.",
+        "en": "Indicator {indicator} is reported by {actual}, not {owner}. Delete the row from "
+        "this file.",
+    },
+    "finding.duplicate-row": {
+        "id": "{indicator} {input} diisi dua kali (pertama di {first}). Hapus salah satu baris "
+        "agar jelas nilai mana yang berlaku.",
+        "en": "{indicator} {input} is given twice (first at {first}). Delete one of the rows so "
+        "that it is clear which value counts.",
+    },
+    "finding.value-missing": {
+        "id": "Nilai {indicator} {input} ({label}) belum diisi. Isi angkanya; tulis 0 bila "
+        "memang nol.",
+        "en": "Value {indicator} {input} ({label}) is not filled in. Enter the number; write 0 "
+        "when it really is zero.",
+    },
+    "finding.value-not-a-number": {
+        "id": "'{text}' bukan angka. Tulis angkanya saja, misalnya 12 atau 1.234,5.",
+        "en": "'{text}' is not a number. Write just the number, e.g. 12 or 1234.5.",
+    },
+    "finding.value-as-text": {
+        "id": "Angka ditulis sebagai teks '{text}' dan dibaca sebagai {value}. Periksa "
+        "hasilnya; sebaiknya ketik sebagai angka.",
+        "en": "Number typed as text '{text}' and read as {value}. Check the reading; better "
+        "type it as a number.",
+    },
+    "finding.value-negative": {
+        "id": "Nilai {value} negatif. Jumlah yang dilaporkan tidak boleh kurang dari 0; "
+        "perbaiki angkanya.",
+        "en": "Value {value} is negative. A reported amount cannot be below 0; correct the "
+        "number.",
+    },
+    "finding.value-below-min": {
+        "id": "Nilai {value} lebih kecil dari batas bawah {min}. Perbaiki angkanya.",
+        "en": "Value {value} is below the minimum {min}. Correct the number.",
+    },
+    "finding.value-above-max": {
+        "id": "Nilai {value} lebih besar dari batas atas {max}. Perbaiki angkanya.",
+        "en": "Value {value} is above the maximum {max}. Correct the number.",
+    },
+    "finding.value-not-integer": {
+        "id": "Nilai {value} harus bilangan bulat (jumlah dokumen, kegiatan, orang). Perbaiki "
+        "angkanya.",
+        "en": "Value {value} must be a whole number (a count of documents, activities, "
+        "people). Correct the number.",
+    },
+    "finding.numerator-exceeds-denominator": {
+        "id": "IKU {indicator}: pembilang {numerator} melebihi penyebut {denominator} "
+        "(hasil {value}, paling tinggi {max}). Pembilang adalah bagian dari penyebut; "
+        "periksa kedua angka.",
+        "en": "Indicator {indicator}: numerator {numerator} exceeds denominator {denominator} "
+        "(result {value}, at most {max}). The numerator is part of the denominator; check "
+        "both numbers.",
+    },
+    "finding.formula-without-result": {
+        "id": "Rumus {formula} belum punya hasil tersimpan. Buka berkas di Excel atau "
+        "LibreOffice, simpan, lalu kirim lagi (atau ketik angkanya langsung).",
+        "en": "Formula {formula} has no stored result. Open the file in Excel or LibreOffice, "
+        "save it and send it again (or type the number directly).",
+    },
+    "finding.cell-error": {
+        "id": "Sel berisi galat {error}. Perbaiki rumusnya atau ketik angkanya langsung.",
+        "en": "The cell shows the error {error}. Fix the formula or type the number directly.",
+    },
+    "finding.catalogue-mismatch": {
+        "id": "Templat dibuat dari katalog lain (sidik {found}, katalog kini {expected}). "
+        "Periksa bahwa indikator dan variabelnya masih sama, atau pakai templat baru.",
+        "en": "The template was made from another catalogue (fingerprint {found}, catalogue "
+        "now {expected}). Check that the indicators and variables are the same, or use a new "
+        "template.",
+    },
+    "finding.duplicate-submission": {
+        "id": "{file} dan {others} sama-sama isian {owner} tahun {year} {period}; tidak ada "
+        "yang dipilih. Hapus atau pindahkan berkas yang tidak berlaku.",
+        "en": "{file} and {others} are both the submission of {owner} for {year} {period}; "
+        "neither is chosen. Delete or move the file that does not count.",
+    },
+    "finding.cumulative-decrease": {
+        "id": "{indicator} {input} turun dari {previous} ({previous_period}, {previous_file}) "
+        "menjadi {value} ({period}). Nilai dihitung kumulatif sejak 1 Januari; periksa "
+        "kedua angka.",
+        "en": "{indicator} {input} falls from {previous} ({previous_period}, {previous_file}) "
+        "to {value} ({period}). Values are cumulative from 1 January; check both numbers.",
+    },
+    "finding.missing-submission": {
+        "id": "Isian {owner} tahun {year} {period} tidak ada. Minta biro mengirimkannya.",
+        "en": "The submission of {owner} for {year} {period} is missing. Ask the bureau to "
+        "send it.",
+    },
+    "finding.annual-before-tw4": {
+        "id": "IKU {indicator} dilaporkan tahunan (TW4), tetapi diisi pada {period}; nilainya "
+        "baru dipakai pada TW4.",
+        "en": "Indicator {indicator} is reported yearly (TW4) but was filled in at {period}; "
+        "its value is used only at TW4.",
+    },
+    "validate.summary": {
+        "id": "{files} berkas dibaca: {errors} galat, {warnings} peringatan, {skipped} berkas "
+        "lain dilewati.",
+        "en": "{files} file(s) read: {errors} error(s), {warnings} warning(s), {skipped} other "
+        "file(s) skipped.",
+    },
+    "validate.clean": {
+        "id": "Tidak ada masalah ditemukan.",
+        "en": "No problems found.",
+    },
+    "validate.folder": {
+        "id": "Kumpulan berkas",
+        "en": "The set of files",
+    },
+    "validate.progress": {"id": "Membaca berkas", "en": "Reading files"},
+    "col.severity": {"id": "Tingkat", "en": "Severity"},
+    "col.location": {"id": "Lokasi", "en": "Location"},
+    "col.finding": {"id": "Kode temuan", "en": "Finding"},
+    "col.message": {"id": "Pesan", "en": "Message"},
+    "help.validate": {
+        "id": "Periksa berkas isian biro (atau seluruh folder) dan sebutkan setiap masalah "
+        "per sel.\n\nContoh: [bold]iku validate kiriman/2025-TW2 --format json[/]",
+        "en": "Check bureau submissions (or a whole folder) and list every problem by "
+        "cell.\n\nExample: [bold]iku validate submissions/2025-TW2 --format json[/]",
+    },
+    "help.arg.paths": {
+        "id": "Berkas atau folder isian (folder dibaca beserta subfoldernya).",
+        "en": "Submission files or folders (folders are searched recursively).",
+    },
+    "help.opt.strict": {
+        "id": "Keluar dengan kode 1 juga bila hanya ada peringatan.",
+        "en": "Exit with code 1 on warnings too.",
+    },
     # --- compute and explain ----------------------------------------------------
+    "help.compute": {
+        "id": "Hitung nilai, capaian dan kategori setiap IKU, per sasaran dan keseluruhan, "
+        "dari berkas atau folder laporan biro.\n\n"
+        "Contoh: [bold]iku compute laporan/2025 --format json --output hasil.json[/]",
+        "en": "Compute every IKU's value, achievement and category, per goal and overall, "
+        "from a bureau workbook or a folder of them.\n\n"
+        "Example: [bold]iku compute reports/2025 --format json --output result.json[/]",
+    },
+    "help.explain": {
+        "id": "Jelaskan perhitungan satu IKU langkah demi langkah: rumus, setiap angka "
+        "dengan berkas dan selnya, target, capaian dan kategori.\n\n"
+        "Contoh: [bold]iku explain 1.1 laporan/2025 --period TW4[/]",
+        "en": "Explain one IKU's computation step by step: formula, every number with its "
+        "file and cell, target, achievement and category.\n\n"
+        "Example: [bold]iku explain 1.1 reports/2025 --period TW4[/]",
+    },
+    "help.compute.path": {
+        "id": "Berkas laporan atau folder (dicari sampai ke subfolder).",
+        "en": "A workbook or a folder (searched recursively).",
+    },
+    "help.compute.code": {"id": "Kode IKU, misalnya 1.1.", "en": "IKU code, e.g. 1.1."},
+    "help.compute.year": {
+        "id": "Tahun yang dihitung (bawaan: tahun terakhir yang ada di laporan).",
+        "en": "Year to compute (default: the latest year present in the workbooks).",
+    },
+    "help.compute.period": {
+        "id": "Triwulan TW1..TW4 (bawaan: triwulan terakhir yang ada untuk tahun itu).",
+        "en": "Quarter TW1..TW4 (default: the latest quarter present for that year).",
+    },
+    "help.compute.format": {
+        "id": "Format keluaran: table, json atau csv.",
+        "en": "Output format: table, json or csv.",
+    },
+    "help.compute.output": {
+        "id": "Tulis hasil ke berkas ini (bukan ke layar).",
+        "en": "Write the result to this file (instead of the screen).",
+    },
+    "compute.path_missing": {
+        "id": "{path} tidak ditemukan. Sebutkan berkas laporan atau folder yang ada.",
+        "en": "{path} not found. Name an existing workbook or folder.",
+    },
+    "compute.year_unknown": {
+        "id": "Tahun {year} tidak ada di katalog (tahun yang ada: {years}). Pilih salah satunya "
+        "dengan --year.",
+        "en": "Year {year} is not in the catalogue (its years: {years}). Choose one of them "
+        "with --year.",
+    },
+    "compute.no_submissions": {
+        "id": "Tidak ada laporan biro yang dapat dipakai ({files} berkas dibaca). Pastikan PATH "
+        "berisi laporan dari iku template dengan Biro, Tahun ({years}) dan Periode terisi; "
+        "jalankan iku validate PATH untuk rinciannya.",
+        "en": "No usable bureau workbook ({files} file(s) read). Make sure PATH holds workbooks "
+        "made by iku template with Biro, Tahun ({years}) and Periode filled in; run "
+        "iku validate PATH for details.",
+    },
+    "compute.no_submissions_year": {
+        "id": "Tidak ada laporan untuk tahun {year} (laporan yang ada: tahun {found}). Pilih "
+        "tahun lain dengan --year, atau sebutkan --period untuk menghitung tanpa laporan.",
+        "en": "No workbook for year {year} (workbooks found for: {found}). Choose another "
+        "year with --year, or give --period to compute without workbooks.",
+    },
+    "compute.provisional": {
+        "id": "Angka sementara: {period} belum akhir tahun; angka tahun {year} ditetapkan "
+        "dari laporan TW4.",
+        "en": "Provisional figures: {period} is not the year's end; the {year} figures are "
+        "set by the TW4 workbooks.",
+    },
+    "compute.final": {
+        "id": "Angka akhir tahun {year} ({period}).",
+        "en": "Final figures for {year} ({period}).",
+    },
+    "compute.findings": {
+        "id": "Pembacaan laporan menemukan {errors} kesalahan dan {warnings} peringatan; "
+        "jalankan iku validate PATH untuk rinciannya.",
+        "en": "Reading found {errors} error(s) and {warnings} warning(s); run iku validate "
+        "PATH for details.",
+    },
+    "compute.written": {"id": "Hasil ditulis ke {path}.", "en": "Result written to {path}."},
+    "compute.reading": {"id": "Membaca laporan", "en": "Reading workbooks"},
+    "compute.chosen": {"id": "Dihitung untuk {choice}.", "en": "Computed for {choice}."},
+    "compute.title": {
+        "id": "Capaian IKU {organisation}, tahun {year}, {period}",
+        "en": "IKU achievement, {organisation}, year {year}, {period}",
+    },
+    "compute.title_provisional": {"id": "(sementara)", "en": "(provisional)"},
+    "compute.goal": {"id": "Sasaran {code}: {statement}", "en": "Goal {code}: {statement}"},
+    "compute.goal_row": {
+        "id": "Capaian sasaran {code} ({assessed} dari {total} IKU dinilai)",
+        "en": "Goal {code} achievement ({assessed} of {total} IKU assessed)",
+    },
+    "compute.summary": {
+        "id": "Dinilai {assessed} dari {total} IKU; tanpa laporan {missing}; rata-rata "
+        "capaian {achievement} ({category}).",
+        "en": "Assessed {assessed} of {total} IKU; without a report {missing}; average "
+        "achievement {achievement} ({category}).",
+    },
+    "compute.notes": {"id": "Keterangan:", "en": "Notes:"},
+    "compute.col.code": {"id": "Kode", "en": "Code"},
+    "compute.col.indicator": {"id": "Indikator", "en": "Indicator"},
+    "compute.col.owner": {"id": "Penanggung jawab", "en": "Owner"},
+    "compute.col.target": {"id": "Target", "en": "Target"},
+    "compute.col.value": {"id": "Realisasi", "en": "Value"},
+    "compute.col.achievement": {"id": "Capaian (%)", "en": "Achievement (%)"},
+    "compute.col.category": {"id": "Kategori", "en": "Category"},
+    "compute.col.status": {"id": "Status", "en": "Status"},
+    "status.ok": {"id": "ok", "en": "ok"},
+    "status.incomplete": {"id": "belum lengkap", "en": "incomplete"},
+    "status.missing": {"id": "tanpa laporan", "en": "missing"},
+    "status.not_assessed": {"id": "tidak dapat dinilai", "en": "not assessed"},
+    "status.invalid": {"id": "data salah", "en": "invalid"},
+    "status.not_due": {"id": "belum waktunya", "en": "not due"},
+    "reason.year-given": {"id": "tahun {year} (--year)", "en": "year {year} (--year)"},
+    "reason.year-latest": {
+        "id": "tahun {year}, tahun terakhir yang ada di laporan",
+        "en": "year {year}, the latest year present in the workbooks",
+    },
+    "reason.period-given": {
+        "id": "periode {period} (--period)",
+        "en": "period {period} (--period)",
+    },
+    "reason.period-latest": {
+        "id": "periode {period}, triwulan terakhir yang ada untuk tahun {year}",
+        "en": "period {period}, the latest quarter present for {year}",
+    },
+    "reason.not-due": {
+        "id": "IKU tahunan, dilaporkan pada TW4; belum waktunya pada {period}.",
+        "en": "Annual IKU, reported at TW4; not due at {period}.",
+    },
+    "reason.no-submission": {
+        "id": "Belum ada laporan {owner} untuk {year} {period}; minta biro mengirimkannya.",
+        "en": "No workbook from {owner} for {year} {period}; ask the bureau to send it.",
+    },
+    "reason.duplicate-submission": {
+        "id": "{owner} mengirim lebih dari satu laporan untuk {year} {period} ({files}); "
+        "tidak ada yang dipilih. Sisakan satu berkas saja.",
+        "en": "{owner} sent more than one workbook for {year} {period} ({files}); none was "
+        "chosen. Keep only one of the files.",
+    },
+    "reason.invalid-input": {
+        "id": "Ada data yang salah ({problems}); perbaiki {file} lalu hitung lagi.",
+        "en": "Some data are wrong ({problems}); fix {file} and compute again.",
+    },
+    "reason.input-missing": {
+        "id": "Nilai belum diisi: {inputs}; lengkapi {file}.",
+        "en": "Values not filled in: {inputs}; complete {file}.",
+    },
+    "reason.division-by-zero": {
+        "id": "Pembagian dengan nol: {expression} bernilai 0, nilai tidak dapat dihitung.",
+        "en": "Division by zero: {expression} is 0, the value cannot be computed.",
+    },
+    "reason.no-target": {
+        "id": "Katalog tidak memuat target untuk {year} {period}; isi targets di indicators.yaml.",
+        "en": "The catalogue has no target for {year} {period}; fill in targets in "
+        "indicators.yaml.",
+    },
+    "reason.target-zero": {
+        "id": "Target 0: capaian tidak dapat dihitung.",
+        "en": "Target is 0: the achievement cannot be computed.",
+    },
+    "reason.value-zero": {
+        "id": "Realisasi 0 pada IKU negatif dengan rumus target / realisasi: capaian tidak "
+        "dapat dihitung.",
+        "en": "Value 0 on a negative IKU with the target / value formula: the achievement "
+        "cannot be computed.",
+    },
+    "output.no_folder": {
+        "id": "Folder {path} tidak ada; buat dulu foldernya atau pilih tempat lain.",
+        "en": "Folder {path} does not exist; create it first or choose another place.",
+    },
+    "output.is_directory": {
+        "id": "{path} adalah folder; sebutkan nama berkas, misalnya {path}/hasil.json.",
+        "en": "{path} is a folder; name a file, e.g. {path}/result.json.",
+    },
+    "output.permission": {
+        "id": "Tidak dapat menulis {path}: {detail}. Tutup berkas itu bila sedang terbuka di "
+        "Excel, atau pilih tempat lain.",
+        "en": "Cannot write {path}: {detail}. Close the file if it is open in Excel, or "
+        "choose another place.",
+    },
+    "output.is_input": {
+        "id": "{path} adalah salah satu berkas masukan; iku tidak menimpa masukannya. Pilih "
+        "nama lain.",
+        "en": "{path} is one of the input files; iku never overwrites its inputs. Choose "
+        "another name.",
+    },
+    "explain.unknown_code": {
+        "id": "IKU '{code}' tidak ada di katalog. Mungkin maksudnya: {close}.",
+        "en": "IKU '{code}' is not in the catalogue. Perhaps you meant: {close}.",
+    },
+    "explain.title": {"id": "IKU {code}: {name}", "en": "IKU {code}: {name}"},
+    "explain.about": {
+        "id": "Sasaran {goal} · {owner} · satuan {unit} · {form} · {frequency} · {polarity}",
+        "en": "Goal {goal} · {owner} · unit {unit} · {form} · {frequency} · {polarity}",
+    },
+    "explain.definition": {"id": "Rumus", "en": "Formula"},
+    "explain.def_ratio": {
+        "id": "nilai = pembilang / penyebut x {factor}",
+        "en": "value = numerator / denominator x {factor}",
+    },
+    "explain.def_ratio_plain": {
+        "id": "nilai = pembilang / penyebut",
+        "en": "value = numerator / denominator",
+    },
+    "explain.numerator": {"id": "pembilang", "en": "numerator"},
+    "explain.denominator": {"id": "penyebut", "en": "denominator"},
+    "explain.def_composite": {
+        "id": "nilai = jumlah (bobot x pembilang / penyebut x 100) seluruh komponen",
+        "en": "value = sum of (weight x numerator / denominator x 100) over the components",
+    },
+    "explain.component": {
+        "id": "komponen {n}: {label} (bobot {weight})",
+        "en": "component {n}: {label} (weight {weight})",
+    },
+    "explain.def_direct": {"id": "nilai = {expression}", "en": "value = {expression}"},
+    "explain.inputs": {"id": "Angka yang dilaporkan", "en": "Reported numbers"},
+    "explain.not_reported": {"id": "tidak dilaporkan", "en": "not reported"},
+    "explain.no_inputs": {
+        "id": "(tidak ada laporan yang dipakai)",
+        "en": "(no workbook was used)",
+    },
+    "explain.steps": {"id": "Langkah perhitungan", "en": "Computation steps"},
+    "explain.value": {"id": "nilai", "en": "value"},
+    "explain.no_steps": {
+        "id": "(nilai tidak dihitung; lihat status)",
+        "en": "(value not computed; see status)",
+    },
+    "explain.target": {"id": "Target {year} {period}", "en": "Target {year} {period}"},
+    "explain.no_target": {"id": "tidak ada", "en": "none"},
+    "explain.achievement": {"id": "Capaian", "en": "Achievement"},
+    "explain.formula.ratio": {
+        "id": "capaian = realisasi / target x 100",
+        "en": "achievement = value / target x 100",
+    },
+    "explain.formula.two_minus_ratio": {
+        "id": "capaian = (2 - realisasi / target) x 100 (IKU negatif, PermenPAN-RB)",
+        "en": "achievement = (2 - value / target) x 100 (negative IKU, PermenPAN-RB)",
+    },
+    "explain.formula.target_over_realisation": {
+        "id": "capaian = target / realisasi x 100 (IKU negatif)",
+        "en": "achievement = target / value x 100 (negative IKU)",
+    },
+    "explain.cap": {
+        "id": "dibatasi {cap} untuk rata-rata sasaran: {capped}",
+        "en": "capped at {cap} for the goal average: {capped}",
+    },
+    "explain.category": {"id": "Kategori", "en": "Category"},
+    "explain.status": {"id": "Status", "en": "Status"},
+    "explain.findings": {"id": "Temuan yang menyangkut IKU ini", "en": "Findings about this IKU"},
+    "explain.no_findings": {"id": "(tidak ada)", "en": "(none)"},
+    "explain.realisations": {"id": "Realisasi per triwulan", "en": "Value per quarter"},
     # --- recap ------------------------------------------------------------------
+    "help.recap": {
+        "id": "Tulis buku kerja rekap tahunan untuk LKjIP: ringkasan dan grafik, capaian per "
+        "IKU dan sasaran, tren antartahun, kelengkapan laporan, sumber setiap angka (berkas, "
+        "lembar, sel) dan catatan.\n\n"
+        "Contoh: [bold]iku recap laporan/ --year 2025 --output rekap-2025.xlsx[/]",
+        "en": "Write the yearly recap workbook for the LKjIP: summary and chart, achievement "
+        "per IKU and goal, trend across years, completeness, the source of every number "
+        "(file, sheet, cell) and notes.\n\n"
+        "Example: [bold]iku recap reports/ --year 2025 --output recap-2025.xlsx[/]",
+    },
+    "help.recap.path": {
+        "id": "Berkas laporan atau folder (dicari sampai ke subfolder); sertakan tahun-tahun "
+        "sebelumnya untuk lembar Tren.",
+        "en": "A workbook or a folder (searched recursively); include earlier years for the "
+        "Tren sheet.",
+    },
+    "help.recap.year": {"id": "Tahun laporan, misalnya 2025.", "en": "Reporting year, e.g. 2025."},
+    "help.recap.period": {
+        "id": "Triwulan TW1..TW4 (bawaan: triwulan terakhir yang ada untuk tahun itu).",
+        "en": "Quarter TW1..TW4 (default: the latest quarter present for that year).",
+    },
+    "help.recap.output": {
+        "id": "Berkas .xlsx yang ditulis (ditimpa bila sudah ada).",
+        "en": "The .xlsx file to write (replaced when it exists).",
+    },
+    "recap.not_xlsx": {
+        "id": "{path}: rekap ditulis sebagai buku kerja Excel; beri nama berakhiran .xlsx.",
+        "en": "{path}: the recap is an Excel workbook; give a name ending in .xlsx.",
+    },
+    "recap.written": {
+        "id": "Rekap {year} ({period}, {status}) ditulis ke {path}: {indicators} IKU, "
+        "{sources} angka sumber dari {submissions} laporan.",
+        "en": "Recap {year} ({period}, {status}) written to {path}: {indicators} IKU, "
+        "{sources} source number(s) from {submissions} workbook(s).",
+    },
+    "recap.final": {"id": "final", "en": "final"},
+    "recap.provisional": {"id": "sementara", "en": "provisional"},
+    "recap.title": {
+        "id": "Rekapitulasi Capaian Indikator Kinerja Utama (IKU) Tahun {year}",
+        "en": "Key Performance Indicator (IKU) Achievement Recap, {year}",
+    },
+    "recap.footer.page": {"id": "Halaman &P dari &N", "en": "Page &P of &N"},
+    "recap.status_line.final": {
+        "id": "Angka final tahun {year}: laporan {range} ({period}).",
+        "en": "Final figures for {year}: reports {range} ({period}).",
+    },
+    "recap.status_line.provisional": {
+        "id": "ANGKA SEMENTARA: laporan {range} ({period}); angka tahun {year} ditetapkan "
+        "dari laporan TW4.",
+        "en": "PROVISIONAL FIGURES: reports {range} ({period}); the {year} figures are set "
+        "by the TW4 reports.",
+    },
+    "recap.range.TW1": {"id": "s.d. Triwulan I", "en": "to the end of Q1"},
+    "recap.range.TW2": {"id": "s.d. Triwulan II", "en": "to the end of Q2"},
+    "recap.range.TW3": {"id": "s.d. Triwulan III", "en": "to the end of Q3"},
+    "recap.range.TW4": {"id": "s.d. Triwulan IV", "en": "to the end of Q4"},
+    "recap.sheet.achievement": {
+        "id": "Pengukuran Capaian Indikator Kinerja Utama Tahun {year}",
+        "en": "Key Performance Indicator Measurement, {year}",
+    },
+    "recap.sheet.trend": {
+        "id": "Perbandingan Capaian Antartahun dan Kemajuan terhadap Target Renstra",
+        "en": "Achievement Across Years and Progress Towards the Renstra Target",
+    },
+    "recap.sheet.completeness": {
+        "id": "Kelengkapan Laporan Biro Tahun {year}",
+        "en": "Completeness of Bureau Reports, {year}",
+    },
+    "recap.sheet.sources": {
+        "id": "Sumber Data: setiap angka yang dipakai dan selnya",
+        "en": "Data Sources: every number used and its cell",
+    },
+    "recap.sheet.notes": {"id": "Catatan", "en": "Notes"},
+    "recap.achievement.hint": {
+        "id": "Realisasi kumulatif sejak 1 Januari. Capaian = realisasi / target x 100 "
+        "(IKU negatif: lihat lembar Catatan). Sel kosong: belum ada angka, bukan nol; "
+        "sumber setiap angka di lembar Sumber Data.",
+        "en": "Cumulative values since 1 January. Achievement = value / target x 100 "
+        "(negative IKU: see the Catatan sheet). Empty cell: no figure, not zero; the source "
+        "of every number is on the Sumber Data sheet.",
+    },
+    "recap.col.goal": {"id": "Sasaran", "en": "Goal"},
+    "recap.col.code": {"id": "Kode", "en": "Code"},
+    "recap.col.indicator": {"id": "Indikator Kinerja", "en": "Performance Indicator"},
+    "recap.col.unit": {"id": "Satuan", "en": "Unit"},
+    "recap.col.owner": {"id": "Penanggung Jawab", "en": "Owner"},
+    "recap.col.target": {"id": "Target {year}", "en": "Target {year}"},
+    "recap.col.realisation": {"id": "Realisasi kumulatif", "en": "Cumulative value"},
+    "recap.col.value": {"id": "Realisasi {year}", "en": "Value {year}"},
+    "recap.col.achievement": {"id": "Capaian (%)", "en": "Achievement (%)"},
+    "recap.col.category": {"id": "Kategori", "en": "Category"},
+    "recap.col.status": {"id": "Status", "en": "Status"},
+    "recap.col.reason": {"id": "Keterangan", "en": "Remarks"},
+    "recap.col.statement": {"id": "Sasaran Strategis", "en": "Strategic goal"},
+    "recap.col.assessed": {"id": "IKU dinilai", "en": "IKU assessed"},
+    "recap.col.total": {"id": "Jumlah IKU", "en": "IKU in total"},
+    "recap.col.count": {"id": "Jumlah IKU", "en": "Number of IKU"},
+    "recap.col.band": {"id": "Rentang capaian (%)", "en": "Achievement range (%)"},
+    "recap.col.target_short": {"id": "Target", "en": "Target"},
+    "recap.col.value_short": {"id": "Realisasi", "en": "Value"},
+    "recap.col.received": {"id": "Diterima", "en": "Received"},
+    "recap.col.missing": {"id": "Belum diterima", "en": "Missing"},
+    "recap.col.with_errors": {"id": "Dengan galat", "en": "With errors"},
+    "recap.col.year": {"id": "Tahun", "en": "Year"},
+    "recap.col.period": {"id": "Periode", "en": "Period"},
+    "recap.col.input": {"id": "Variabel", "en": "Input"},
+    "recap.col.label": {"id": "Uraian", "en": "Description"},
+    "recap.col.number": {"id": "Nilai", "en": "Value"},
+    "recap.col.file": {"id": "Berkas", "en": "File"},
+    "recap.col.sheet": {"id": "Lembar", "en": "Sheet"},
+    "recap.col.cell": {"id": "Sel", "en": "Cell"},
+    "recap.col.note": {"id": "Keterangan", "en": "Note"},
+    "recap.col.no": {"id": "No", "en": "No"},
+    "recap.col.severity": {"id": "Tingkat", "en": "Severity"},
+    "recap.col.finding": {"id": "Kode temuan", "en": "Finding code"},
+    "recap.col.message": {"id": "Uraian dan tindakan", "en": "What is wrong and what to do"},
+    "recap.col.where": {"id": "Letak", "en": "Where"},
+    "recap.goal.assessed": {
+        "id": "{assessed} dari {total} IKU dinilai",
+        "en": "{assessed} of {total} IKU assessed",
+    },
+    "recap.goal.name": {"id": "Sasaran {code}", "en": "Goal {code}"},
+    "recap.overall": {"id": "Capaian keseluruhan", "en": "Overall achievement"},
+    "recap.overall.hint": {
+        "id": "rata-rata capaian sasaran",
+        "en": "mean of the goals' achievements",
+    },
+    "recap.label.organisation": {"id": "Perangkat daerah", "en": "Organisation"},
+    "recap.label.year": {"id": "Tahun", "en": "Year"},
+    "recap.label.period": {"id": "Periode", "en": "Period"},
+    "recap.label.status": {"id": "Status angka", "en": "Figures"},
+    "recap.label.generated": {"id": "Dibuat pada", "en": "Generated at"},
+    "recap.label.catalogue": {"id": "Katalog IKU", "en": "IKU catalogue"},
+    "recap.label.fingerprint": {
+        "id": "Sidik jari katalog (sha256)",
+        "en": "Catalogue fingerprint (sha256)",
+    },
+    "recap.label.files": {"id": "Laporan dibaca", "en": "Workbooks read"},
+    "recap.label.tool": {"id": "Dibuat dengan", "en": "Made with"},
+    "recap.files": {
+        "id": "{files} berkas, {submissions} laporan biro; {errors} kesalahan, {warnings} "
+        "peringatan (lembar Catatan)",
+        "en": "{files} file(s), {submissions} bureau workbook(s); {errors} error(s), "
+        "{warnings} warning(s) (Catatan sheet)",
+    },
+    "recap.goals.title": {
+        "id": "Capaian per Sasaran Strategis dan Keseluruhan",
+        "en": "Achievement per Strategic Goal and Overall",
+    },
+    "recap.categories.title": {"id": "Jumlah IKU per Kategori", "en": "IKU per Category"},
+    "recap.categories.no_category": {
+        "id": "tanpa kategori (lihat Keterangan di lembar Capaian IKU)",
+        "en": "no category (see Remarks on the Capaian IKU sheet)",
+    },
+    "recap.band.at_least": {"id": ">= {min}", "en": ">= {min}"},
+    "recap.band.between": {"id": "{min} s.d. < {max}", "en": "{min} to < {max}"},
+    "recap.band.below": {"id": "< {max}", "en": "< {max}"},
+    "recap.total": {"id": "Jumlah", "en": "Total"},
+    "recap.chart.title": {
+        "id": "Capaian per IKU Tahun {year} ({period})",
+        "en": "Achievement per IKU, {year} ({period})",
+    },
+    "recap.chart.data": {"id": "Data grafik", "en": "Chart data"},
+    "recap.chart.reference": {"id": "Acuan 100%", "en": "100% reference"},
+    "recap.chart.reference_col": {"id": "Acuan (%)", "en": "Reference (%)"},
+    "recap.trend.hint": {
+        "id": "Target, realisasi dan capaian setiap tahun Renstra s.d. {year}; tahun tanpa "
+        "laporan dibiarkan kosong, bukan nol. Kemajuan = realisasi terakhir terhadap target "
+        "akhir Renstra ({final_year}), dihitung seperti capaian.",
+        "en": "Target, value and achievement for every Renstra year up to {year}; a year "
+        "without reports is left empty, not zero. Progress = the latest value against the "
+        "Renstra's final target ({final_year}), worked out like an achievement.",
+    },
+    "recap.trend.year": {"id": "{year} ({period})", "en": "{year} ({period})"},
+    "recap.trend.year_no_data": {"id": "{year} (tanpa data)", "en": "{year} (no data)"},
+    "recap.trend.year_provisional": {
+        "id": "{year} (s.d. {period}, sementara)",
+        "en": "{year} (to {period}, provisional)",
+    },
+    "recap.trend.renstra": {
+        "id": "Kemajuan terhadap target Renstra {year}",
+        "en": "Progress towards the Renstra target {year}",
+    },
+    "recap.trend.latest": {"id": "Realisasi terakhir", "en": "Latest value"},
+    "recap.trend.latest_year": {"id": "Tahun", "en": "Year"},
+    "recap.trend.progress": {"id": "Kemajuan (%)", "en": "Progress (%)"},
+    "recap.completeness.hint": {
+        "id": "Per biro dan triwulan: nama berkas yang diterima, yang belum diterima, dan "
+        "yang diterima dengan galat (rinciannya di lembar Catatan).",
+        "en": "Per bureau and quarter: the file received, what is missing, and what was "
+        "received with errors (details on the Catatan sheet).",
+    },
+    "recap.completeness.unknown": {
+        "id": "{owner} (tidak ada di katalog)",
+        "en": "{owner} (not in the catalogue)",
+    },
+    "recap.legend": {"id": "Keterangan warna", "en": "Legend"},
+    "recap.state.received": {"id": "Diterima", "en": "Received"},
+    "recap.state.errors": {"id": "Diterima, ada galat", "en": "Received with errors"},
+    "recap.state.duplicate": {"id": "Ganda", "en": "Duplicate"},
+    "recap.state.missing": {"id": "Belum diterima", "en": "Missing"},
+    "recap.state.not_required": {"id": "Tidak wajib", "en": "Not required"},
+    "recap.state.later": {"id": "Belum waktunya", "en": "Not yet due"},
+    "recap.state_hint.received": {
+        "id": "laporan diterima tanpa kesalahan (nama berkasnya tertulis)",
+        "en": "workbook received without errors (its file name is shown)",
+    },
+    "recap.state_hint.errors": {
+        "id": "laporan diterima tetapi memuat kesalahan; perbaiki sesuai lembar Catatan",
+        "en": "workbook received but it has errors; fix them as the Catatan sheet says",
+    },
+    "recap.state_hint.duplicate": {
+        "id": "lebih dari satu laporan untuk periode yang sama; sisakan satu",
+        "en": "more than one workbook for the same period; keep one",
+    },
+    "recap.state_hint.missing": {
+        "id": "laporan wajib yang belum diterima; minta biro mengirimkannya",
+        "en": "a required workbook not received; ask the bureau to send it",
+    },
+    "recap.state_hint.not_required": {
+        "id": "biro tidak melapor pada triwulan ini (IKU-nya tahunan, dilaporkan TW4)",
+        "en": "the bureau does not report this quarter (its IKU are annual, reported at TW4)",
+    },
+    "recap.state_hint.later": {
+        "id": "triwulan sesudah periode rekap",
+        "en": "a quarter after the recap's period",
+    },
+    "recap.cell.errors": {"id": "{file} ({errors} galat)", "en": "{file} ({errors} error(s))"},
+    "recap.cell.duplicate": {"id": "Ganda: {files}", "en": "Duplicate: {files}"},
+    "recap.sources.hint": {
+        "id": "{count} angka: setiap angka di balik nilai pada lembar Capaian IKU dan Tren, "
+        "persis seperti diketik biro, dengan berkas, lembar, sel dan sidik jari (sha256) "
+        "berkasnya.",
+        "en": "{count} number(s): every number behind a figure on the Capaian IKU and Tren "
+        "sheets, exactly as the bureau typed it, with file, sheet, cell and the file's "
+        "fingerprint (sha256).",
+    },
+    "recap.notes.findings": {
+        "id": "Temuan pembacaan laporan ({count})",
+        "en": "Findings from reading the workbooks ({count})",
+    },
+    "recap.notes.no_findings": {"id": "Tidak ada temuan.", "en": "No findings."},
+    "recap.notes.catalogue": {"id": "Catatan katalog IKU", "en": "Catalogue notes"},
+    "recap.notes.no_notes": {
+        "id": "Katalog tidak memuat catatan.",
+        "en": "The catalogue has no notes.",
+    },
+    "recap.notes.method": {"id": "Metode perhitungan", "en": "Method"},
+    "recap.method.positive": {
+        "id": "IKU positif (makin besar makin baik): capaian = realisasi / target x 100.",
+        "en": "Positive IKU (higher is better): achievement = value / target x 100.",
+    },
+    "recap.method.two_minus_ratio": {
+        "id": "IKU negatif (makin kecil makin baik): capaian = (2 - realisasi / target) x 100 "
+        "(PermenPAN-RB, kondisi khusus).",
+        "en": "Negative IKU (lower is better): achievement = (2 - value / target) x 100 "
+        "(PermenPAN-RB, special condition).",
+    },
+    "recap.method.target_over_realisation": {
+        "id": "IKU negatif (makin kecil makin baik): capaian = target / realisasi x 100.",
+        "en": "Negative IKU (lower is better): achievement = target / value x 100.",
+    },
+    "recap.method.cap": {
+        "id": "Capaian per IKU dilaporkan apa adanya; untuk rata-rata sasaran dan keseluruhan "
+        "dibatasi paling tinggi {cap}.",
+        "en": "Each IKU's achievement is reported as it is; for the goal and overall means it "
+        "is capped at {cap}.",
+    },
+    "recap.method.no_cap": {
+        "id": "Capaian tidak dibatasi, juga dalam rata-rata sasaran dan keseluruhan.",
+        "en": "Achievements are not capped, also not in the goal and overall means.",
+    },
+    "recap.method.goal": {
+        "id": "Capaian sasaran = rata-rata capaian IKU-nya yang dapat dinilai; capaian "
+        "keseluruhan = rata-rata capaian sasaran. Kategori menurut skala katalog "
+        "(Permendagri 86/2017).",
+        "en": "Goal achievement = mean of its assessed IKU; overall = mean of the goals. "
+        "Categories follow the catalogue's scale (Permendagri 86/2017).",
+    },
+    "recap.method.rounding": {
+        "id": "Angka ditampilkan dibulatkan ke 2 desimal (setengah ke atas); kategori "
+        "ditentukan dari angka yang ditampilkan.",
+        "en": "Figures are shown rounded half-up to 2 decimals; the category is judged on "
+        "the figure shown.",
+    },
+    "recap.method.sources": {
+        "id": "Setiap angka dapat ditelusuri ke berkas, lembar dan sel laporan biro di "
+        "lembar Sumber Data; iku explain KODE PATH menjelaskan satu IKU langkah demi langkah.",
+        "en": "Every number traces back to the bureau's file, sheet and cell on the Sumber "
+        "Data sheet; iku explain CODE PATH explains one IKU step by step.",
+    },
 }
 
 _FORMATTER = string.Formatter()
@@ -515,8 +1332,15 @@ def number(value: Decimal | float | int | None, lang: Lang = "id", places: int =
     """A number rounded half-up and written the Indonesian (``93,40``) or English way."""
     if value is None:
         return "-"
+    exact = Decimal(str(value))
+    if not exact.is_finite():
+        return "-"
     quantum = Decimal(1).scaleb(-places)
-    rounded = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+    # enough precision for every digit: quantize fails past the context's precision
+    context = Context(prec=max(28, exact.adjusted() + places + 2))
+    rounded = exact.quantize(quantum, rounding=ROUND_HALF_UP, context=context)
+    if rounded.is_zero():
+        rounded = abs(rounded)  # -0.001 is shown 0,00, not -0,00
     text = f"{rounded:,.{places}f}"
     if lang == "id":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")

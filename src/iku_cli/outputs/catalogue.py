@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..catalogue import Catalogue, Indicator
 from ..i18n import Lang, number, t
+from ..periods import PERIODS
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -41,20 +42,10 @@ def indicator_dict(indicator: Indicator) -> dict[str, Any]:
         "form": indicator.form,
         "frequency": indicator.frequency,
         "polarity": indicator.polarity,
-        "inputs": [
-            {
-                "name": name,
-                "label": spec.label,
-                "min": json_number(spec.min),
-                "max": json_number(spec.max),
-                "integer": spec.integer,
-            }
-            for name, spec in indicator.inputs.items()
-        ],
+        "inputs": [{"name": name, "label": spec.label} for name, spec in indicator.inputs.items()],
         "numerator": indicator.numerator,
         "denominator": indicator.denominator,
         "factor": json_number(indicator.effective_factor) if indicator.form == "ratio" else None,
-        "max": json_number(indicator.max),
         "components": (
             [
                 {
@@ -76,17 +67,10 @@ def indicator_dict(indicator: Indicator) -> dict[str, Any]:
 
 
 def catalogue_dict(catalogue: Catalogue) -> dict[str, Any]:
+    """Exactly the keys DESIGN section 7 pins."""
     return {
         "organisation": catalogue.organisation,
         "years": list(catalogue.years),
-        "catalogue_sha256": catalogue.sha256,
-        "achievement": {
-            "negative_formula": catalogue.achievement.negative_formula,
-            "cap": json_number(catalogue.achievement.cap),
-            "scale": [
-                {"min": json_number(b.min), "label": b.label} for b in catalogue.achievement.scale
-            ],
-        },
         "goals": [{"code": g.code, "statement": g.statement} for g in catalogue.goals],
         "indicators": [indicator_dict(i) for i in catalogue.indicators],
     }
@@ -101,10 +85,11 @@ def formula_text(indicator: Indicator, lang: Lang) -> str:
     if indicator.form == "direct":
         return str(indicator.value)
     parts = [
-        f"{number(c.weight * 100, lang, 0)}% x {_operand(c.numerator)} / {_operand(c.denominator)}"
+        f"{_plain(c.weight * 100, lang)}% x {_operand(c.numerator)} / {_operand(c.denominator)}"
         for c in indicator.components or ()
     ]
-    return " + ".join(parts) + " x 100"
+    # the factor 100 applies to every part, not only the last
+    return f"({' + '.join(parts)}) x 100" if len(parts) > 1 else f"{parts[0]} x 100"
 
 
 def _operand(source: str | None) -> str:
@@ -113,16 +98,26 @@ def _operand(source: str | None) -> str:
     return f"({text})" if any(op in text for op in "+-*/") else text
 
 
+def _plain(value: Decimal, lang: Lang) -> str:
+    """A number without trailing zeros: ``95``, ``92,5`` (a target, a weight)."""
+    text = number(value, lang, 2)
+    decimal_mark = "," if lang == "id" else "."
+    return text.rstrip("0").rstrip(decimal_mark)
+
+
 def targets_text(indicator: Indicator, lang: Lang) -> str:
     parts = []
     for year, entry in indicator.targets.items():
-        if isinstance(entry, dict):
-            inner = ", ".join(
-                f"{p} {number(v, lang, 2).rstrip('0').rstrip(',.')}" for p, v in entry.items()
+        if isinstance(entry, dict) and tuple(entry) == PERIODS:
+            # all four quarters: one short line, so the column stays narrow
+            values = " / ".join(_plain(v, lang) for v in entry.values())
+            parts.append(f"{year} (TW1-TW4):\n{values}")
+        elif isinstance(entry, dict):
+            parts.append(
+                f"{year}: " + ", ".join(f"{p} {_plain(v, lang)}" for p, v in entry.items())
             )
-            parts.append(f"{year}: {inner}")
         else:
-            parts.append(f"{year}: {number(entry, lang, 2).rstrip('0').rstrip(',.')}")
+            parts.append(f"{year}: {_plain(entry, lang)}")
     return "\n".join(parts)
 
 
@@ -142,13 +137,15 @@ def catalogue_table(catalogue: Catalogue, lang: Lang) -> list[RenderableType]:
             show_lines=True,
             expand=True,
         )
+        # no ratios: rich then shrinks every column in proportion to its content,
+        # instead of squeezing the ratio columns to one letter on a narrow terminal
         table.add_column(t("col.code", lang), no_wrap=True)
-        table.add_column(t("col.indicator", lang), ratio=4)
+        table.add_column(t("col.indicator", lang))
         table.add_column(t("col.unit", lang))
         table.add_column(t("col.owner", lang))
         table.add_column(t("col.form", lang))
-        table.add_column(t("col.formula", lang), ratio=3)
-        table.add_column(t("col.targets", lang), no_wrap=True)
+        table.add_column(t("col.formula", lang))
+        table.add_column(t("col.targets", lang))
         for ind in catalogue.indicators:
             if ind.goal != goal.code:
                 continue

@@ -1,0 +1,145 @@
+"""Start-up stays light (no pandas, openpyxl, xlsxwriter, calamine) and every command's help
+has an example. Run in fresh interpreters: this test process has imported plenty already."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from iku_cli import __version__
+
+HEAVY = {"pandas", "openpyxl", "xlsxwriter", "python_calamine", "numpy"}
+
+
+def python(*args: str, cwd: Path, lang: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"IKU_LANG", "IKU_CATALOGUE"}}
+    env.update(COLUMNS="100", NO_COLOR="1", PYTHONIOENCODING="utf-8")
+    if lang is not None:
+        env["IKU_LANG"] = lang
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+
+
+def imported(importtime_log: str) -> set[str]:
+    """Top-level names of the modules ``-X importtime`` says were imported."""
+    names = set()
+    for line in importtime_log.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            module = line.rsplit("|", 1)[1].strip()
+            if module and module != "imported package":
+                names.add(module.split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize("flag", ["--help", "-h", "--version"])
+def test_help_and_version_import_nothing_heavy(tmp_path: Path, flag: str) -> None:
+    result = python("-X", "importtime", "-m", "iku_cli", flag, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    names = imported(result.stderr)
+    assert "iku_cli" in names and "typer" in names  # the log was read
+    assert not names & HEAVY, sorted(names & HEAVY)
+    if flag == "--version":
+        assert result.stdout.strip() == f"iku {__version__}"
+    else:
+        assert "catalogue" in result.stdout
+
+
+# Walks the click command tree of the app: every command and group, however deep,
+# including those other modules register. Prints one JSON object.
+WALK = """
+import json, sys
+import typer.main
+from iku_cli.cli import app
+
+root = typer.main.get_command(app)
+commands = {}
+
+def walk(command, path):
+    commands[" ".join(path)] = command.help or ""
+    # a group (typer vendors click, so no isinstance check against click's Group)
+    if hasattr(command, "commands"):
+        for name, sub in command.commands.items():
+            walk(sub, [*path, name])
+
+walk(root, [])
+print(json.dumps({"commands": commands}))
+"""
+
+# Asks every command for its --help, then lists what got imported.
+HELP_ALL = """
+import json, sys
+import typer.main
+from typer.testing import CliRunner
+from iku_cli.cli import app
+
+root = typer.main.get_command(app)
+paths = []
+
+def walk(command, path):
+    paths.append(path)
+    # a group (typer vendors click, so no isinstance check against click's Group)
+    if hasattr(command, "commands"):
+        for name, sub in command.commands.items():
+            walk(sub, [*path, name])
+
+walk(root, [])
+runner = CliRunner()
+outputs = {}
+for path in paths:
+    result = runner.invoke(app, [*path, "--help"], catch_exceptions=False)
+    outputs[" ".join(path)] = [result.exit_code, result.output]
+print(json.dumps({"outputs": outputs, "modules": sorted(sys.modules)}))
+"""
+
+
+def commands_and_help(tmp_path: Path, lang: str | None) -> dict[str, str]:
+    result = python("-c", WALK, cwd=tmp_path, lang=lang)
+    assert result.returncode == 0, result.stderr[-2000:]
+    commands: dict[str, str] = json.loads(result.stdout)["commands"]
+    return commands
+
+
+def test_the_command_tree_has_the_pinned_commands(tmp_path: Path) -> None:
+    commands = commands_and_help(tmp_path, None)
+    assert {"catalogue", "catalogue check", "catalogue show"} <= set(commands)
+
+
+@pytest.mark.parametrize(("lang", "word"), [(None, "Contoh:"), ("en", "Example:")])
+def test_every_command_has_help_with_an_example(
+    tmp_path: Path, lang: str | None, word: str
+) -> None:
+    commands = commands_and_help(tmp_path, lang)
+    without = sorted(path for path, text in commands.items() if path and word not in text)
+    assert not without, f"commands whose help has no '{word} iku ...': {without}"
+    for path, text in commands.items():
+        if path:
+            example = text.split(word, 1)[1]
+            assert "iku " in example, path
+
+
+def test_every_help_page_renders_without_heavy_imports(tmp_path: Path) -> None:
+    result = python("-c", HELP_ALL, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    data = json.loads(result.stdout)
+    outputs: dict[str, list[object]] = data["outputs"]
+    assert "catalogue check" in outputs
+    for path, (code, text) in outputs.items():
+        assert code == 0, (path, text)
+        assert "Usage:" in str(text), path
+        if path:
+            assert "Contoh:" in str(text), path
+    heavy = {m.split(".")[0] for m in data["modules"]} & HEAVY
+    assert not heavy, sorted(heavy)
