@@ -614,8 +614,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Period '{period}' is not known. Write TW1, TW2, TW3 or TW4.",
     },
     "finding.unknown-indicator": {
-        "id": "Kode IKU '{indicator}' tidak ada di katalog. Periksa kodenya atau hapus "
-        "barisnya.",
+        "id": "Kode IKU '{indicator}' tidak ada di katalog. Periksa kodenya atau hapus barisnya.",
         "en": "Indicator code '{indicator}' is not in the catalogue. Check the code or delete "
         "the row.",
     },
@@ -662,8 +661,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "finding.value-negative": {
         "id": "Nilai {value} negatif. Jumlah yang dilaporkan tidak boleh kurang dari 0; "
         "perbaiki angkanya.",
-        "en": "Value {value} is negative. A reported amount cannot be below 0; correct the "
-        "number.",
+        "en": "Value {value} is negative. A reported amount cannot be below 0; correct the number.",
     },
     "finding.value-below-min": {
         "id": "Nilai {value} lebih kecil dari batas bawah {min}. Perbaiki angkanya.",

@@ -1,0 +1,203 @@
+"""`iku compute PATH [--year Y] [--period TWn] [--format table|json|csv] [--output FILE]`."""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from ..findings import count
+from ..i18n import Lang, t
+from .common import (
+    CatalogueOpt,
+    DebugOpt,
+    LangOpt,
+    err_console,
+    fail,
+    guarded,
+    h,
+    load_catalogue,
+    out_console,
+    settings,
+)
+
+if TYPE_CHECKING:
+    from ..catalogue import Catalogue
+    from ..result import Result
+
+FORMATS = ("table", "json", "csv")
+
+PathArg = Annotated[
+    Path, typer.Argument(help=h("help.compute.path"), metavar="PATH", show_default=False)
+]
+YearOpt = Annotated[
+    int | None,
+    typer.Option("--year", "-y", help=h("help.compute.year"), metavar="Y", show_default=False),
+]
+PeriodOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--period", "-p", help=h("help.compute.period"), metavar="TWn", show_default=False
+    ),
+]
+
+
+def run_compute(
+    path: Path,
+    cat: Catalogue,
+    year: int | None,
+    period: str | None,
+    lang: Lang,
+    *,
+    say_choice: bool = True,
+    progress: bool = True,
+) -> Result:
+    """Read ``path`` (progress on a terminal), compute, and say on stderr what was used
+    (``say_choice=False`` when the output says it already) and what reading found."""
+    from ..api import check_request, read
+    from ..compute import compute
+
+    check_request(cat, path, year, period)
+    collection = read(path, cat, progress=progress_for_terminal(lang) if progress else None)
+    result = compute(cat, collection, year, period)
+    console = err_console()
+    if say_choice:
+        console.print(result.note(lang), markup=False, highlight=False)
+    errors, warnings = count(result.findings)
+    if errors or warnings:
+        console.print(
+            t("compute.findings", lang, errors=errors, warnings=warnings),
+            markup=False,
+            highlight=False,
+            style="red" if errors else "yellow",
+        )
+    return result
+
+
+# a handful of files is read faster than a bar can be drawn
+PROGRESS_MIN_FILES = 20
+
+
+def progress_for_terminal(lang: Lang = "id") -> Callable[[int, int], None] | None:
+    """A progress callback for the reader: a bar on stderr when it is a terminal and
+    there are many files; None otherwise (never in pipes, files or tests)."""
+    console = err_console()
+    if not console.is_terminal:
+        return None
+    state: dict[str, Any] = {}
+
+    def update(done: int, total: int) -> None:
+        if total < PROGRESS_MIN_FILES:
+            return
+        if "bar" not in state:
+            from rich.progress import Progress
+
+            bar = Progress(console=console, transient=True)
+            bar.start()
+            state["bar"] = bar
+            state["task"] = bar.add_task(t("compute.reading", lang), total=total)
+        state["bar"].update(state["task"], completed=done)
+        if done >= total:
+            state["bar"].stop()
+
+    return update
+
+
+def emit(data: bytes) -> None:
+    """Bytes to stdout as they are (UTF-8), whatever the console's code page."""
+    stream = sys.stdout
+    stream.flush()
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        buffer.write(data)
+        buffer.flush()
+    else:  # pragma: no cover - a stdout without bytes underneath
+        stream.write(data.decode("utf-8"))
+        stream.flush()
+
+
+def protected_paths(path: Path, result: Result) -> list[str | Path]:
+    """Every file this run read: an output must never replace one of them."""
+    files: list[str | Path] = [s.file for s in result.submissions]
+    files += [f.file for f in result.findings if f.file]
+    if path.is_file():
+        files.append(path)
+    return files
+
+
+@guarded
+def compute(
+    path: PathArg,
+    *,
+    year: YearOpt = None,
+    period: PeriodOpt = None,
+    format: Annotated[str, typer.Option("--format", "-f", help=h("help.compute.format"))] = "table",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help=h("help.compute.output"), metavar="FILE", show_default=False
+        ),
+    ] = None,
+    catalogue: CatalogueOpt = None,
+    lang: LangOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    opts = settings(catalogue, lang, debug)
+    if format not in FORMATS:
+        choices = ", ".join(FORMATS)
+        raise fail(t("error.bad_format", opts.lang, value=format, choices=choices), opts.lang)
+    cat = load_catalogue(opts)
+    if output is not None:
+        from ..atomic import check_target
+
+        check_target(output)  # before reading, which can take a while
+    # a bar only beside a table: JSON and CSV runs are for scripts
+    result = run_compute(path, cat, year, period, opts.lang, progress=format == "table")
+    if format == "table" and output is None:
+        console = out_console()
+        from ..outputs.result_table import result_table
+
+        for part in result_table(result, opts.lang):
+            console.print(part)
+    else:
+        data = render(result, format, opts.lang)
+        if output is None:
+            emit(data)
+        else:
+            from ..atomic import write_atomic
+
+            write_atomic(output, data, protected=protected_paths(path, result))
+            err_console().print(
+                t("compute.written", opts.lang, path=output), markup=False, highlight=False
+            )
+    if result.errors:
+        raise typer.Exit(1)
+
+
+def render(result: Result, format: str, lang: Lang) -> bytes:
+    """The result as bytes in ``format`` (table: plain text, as on a wide terminal)."""
+    if format == "json":
+        from ..outputs.result_json import render_json
+
+        return render_json(result, lang).encode("utf-8")
+    if format == "csv":
+        from ..outputs.result_csv import render_csv
+
+        return render_csv(result, lang)
+    from rich.console import Console
+
+    from ..outputs.result_table import result_table
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=160, color_system=None, legacy_windows=False)
+    for part in result_table(result, lang):
+        console.print(part)
+    return buffer.getvalue().encode("utf-8")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("compute", help=h("help.compute"))(compute)

@@ -1,0 +1,448 @@
+"""Pure computation: indicator values, achievement, category, goal and overall figures.
+
+Nothing here opens a file, prints or exits. Bad data never raises: it shows as
+a status (``incomplete``, ``missing``, ``not_assessed``, ``invalid``,
+``not_due``) with a :class:`~iku_cli.result.Reason`. Only what makes a run
+impossible (a year the catalogue doesn't know, nothing to compute from) raises
+:class:`~iku_cli.errors.IkuError`.
+"""
+
+from __future__ import annotations
+
+import decimal
+import sys
+import types
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from . import formula
+from .catalogue import AchievementSettings, Catalogue, Indicator
+from .errors import IkuError
+from .findings import Finding
+from .periods import FINAL, PERIODS, Period, index, parse_period
+from .result import (
+    Choice,
+    ComponentPart,
+    GoalResult,
+    IndicatorResult,
+    InputUsed,
+    Method,
+    MissingSubmission,
+    OverallResult,
+    Reason,
+    Result,
+    Status,
+    SubmissionRef,
+    rounded,
+)
+from .submission import Collection, InputValue, Submission
+
+HUNDRED = Decimal(100)
+TWO = Decimal(2)
+
+
+# --------------------------------------------------------------------------- choosing
+
+
+def choose(
+    catalogue: Catalogue,
+    collection: Collection,
+    year: int | None = None,
+    period: Period | str | None = None,
+) -> tuple[int, Period, Choice]:
+    """The year and period to compute, and why.
+
+    Without ``year``: the latest catalogue year present in the submissions.
+    Without ``period``: the latest period present in that year.
+    """
+    chosen_period: Period | None = None
+    if period is not None:
+        chosen_period = parse_period(period)
+        if chosen_period is None:
+            raise IkuError("error.bad_period", value=period)
+    years = ", ".join(str(y) for y in catalogue.years)
+    if year is not None and year not in catalogue.years:
+        raise IkuError("compute.year_unknown", year=year, years=years)
+    usable = [
+        s
+        for s in collection.submissions
+        if s.year in catalogue.years and s.period is not None and s.owner is not None
+    ]
+    if not usable:
+        raise IkuError("compute.no_submissions", files=collection.files_read, years=years)
+    if year is None:
+        year = max(s.year for s in usable if s.year is not None)
+        year_reason = Reason("year-latest", {"year": year})
+    else:
+        year_reason = Reason("year-given", {"year": year})
+    if chosen_period is None:
+        present: list[Period] = [s.period for s in usable if s.year == year and s.period]
+        if not present:
+            found = ", ".join(sorted({str(s.year) for s in usable}))
+            raise IkuError("compute.no_submissions_year", year=year, found=found)
+        latest = max(present, key=index)
+        return (
+            year,
+            latest,
+            Choice(year_reason, Reason("period-latest", {"year": year, "period": latest})),
+        )
+    return (
+        year,
+        chosen_period,
+        Choice(year_reason, Reason("period-given", {"period": chosen_period})),
+    )
+
+
+# --------------------------------------------------------------------------- one indicator
+
+
+@dataclass(slots=True)
+class _Evaluation:
+    """An indicator's value from one submission (or why there is none)."""
+
+    status: Status
+    reason: Reason | None = None
+    value: Decimal | None = None
+    file: str | None = None
+    inputs: list[InputUsed] = field(default_factory=list)
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+    components: list[ComponentPart] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+class _Index:
+    """Submissions and findings looked up once, not per indicator."""
+
+    def __init__(self, collection: Collection) -> None:
+        self.slots: dict[tuple[str, int, Period], list[Submission]] = defaultdict(list)
+        for sub in collection.submissions:
+            if sub.owner is not None and sub.year is not None and sub.period is not None:
+                self.slots[(sub.owner, sub.year, sub.period)].append(sub)
+        self.by_file_indicator: dict[tuple[str | None, str | None], list[Finding]] = defaultdict(
+            list
+        )
+        for finding in collection.findings:
+            self.by_file_indicator[(finding.file, finding.indicator)].append(finding)
+        self._lookups: dict[int, dict[tuple[str, str], InputValue]] = {}
+
+    def submissions(self, owner: str, year: int, period: Period) -> list[Submission]:
+        return self.slots.get((owner, year, period), [])
+
+    def lookup(self, sub: Submission) -> dict[tuple[str, str], InputValue]:
+        key = id(sub)
+        if key not in self._lookups:
+            self._lookups[key] = sub.lookup()
+        return self._lookups[key]
+
+    def findings(self, file: str | None, indicator: str | None) -> list[Finding]:
+        return self.by_file_indicator.get((file, indicator), [])
+
+
+def _inputs_used(indicator: Indicator, sub: Submission, index_: _Index) -> list[InputUsed]:
+    table = index_.lookup(sub)
+    used = []
+    for name, spec in indicator.inputs.items():
+        item = table.get((indicator.code, name))
+        used.append(
+            InputUsed(
+                name=name,
+                label=spec.label,
+                value=item.value if item else None,
+                file=sub.file,
+                sheet=item.sheet if item else None,
+                cell=item.cell if item else None,
+                note=item.note if item else None,
+            )
+        )
+    return used
+
+
+def _evaluate(indicator: Indicator, year: int, period: Period, index_: _Index) -> _Evaluation:
+    """The indicator's value from its owner's submission for ``year`` and ``period``."""
+    if not indicator.reports_in(period):
+        return _Evaluation("not_due", Reason("not-due", {"period": period}))
+    subs = index_.submissions(indicator.owner, year, period)
+    if not subs:
+        params = {"owner": indicator.owner, "year": year, "period": period}
+        return _Evaluation("missing", Reason("no-submission", params))
+    if len(subs) > 1:
+        files = ", ".join(s.file for s in subs)
+        params = {"owner": indicator.owner, "year": year, "period": period, "files": files}
+        found = [
+            f
+            for s in subs
+            for f in index_.findings(s.file, indicator.code) + index_.findings(s.file, None)
+        ]
+        return _Evaluation("invalid", Reason("duplicate-submission", params), findings=found)
+    sub = subs[0]
+    touching = index_.findings(sub.file, indicator.code) + index_.findings(sub.file, None)
+    ev = _Evaluation("ok", file=sub.file, findings=touching)
+    ev.inputs = _inputs_used(indicator, sub, index_)
+    errors = [f for f in index_.findings(sub.file, indicator.code) if f.is_error]
+    if errors:
+        problems = ", ".join(f"{f.location()} {f.code}".strip() for f in errors)
+        ev.status = "invalid"
+        ev.reason = Reason("invalid-input", {"problems": problems, "file": sub.file})
+        return ev
+    missing = [
+        f"{i.name} ({i.sheet}!{i.cell})" if i.cell else i.name for i in ev.inputs if i.value is None
+    ]
+    if missing:
+        ev.status = "incomplete"
+        ev.reason = Reason("input-missing", {"inputs": ", ".join(missing), "file": sub.file})
+        return ev
+    values = {i.name: i.value for i in ev.inputs if i.value is not None}
+    try:
+        _value(indicator, values, ev)
+    except _ZeroDenominator as exc:
+        ev.status = "not_assessed"
+        ev.reason = Reason("division-by-zero", {"expression": exc.expression})
+        ev.value = None
+    return ev
+
+
+class _ZeroDenominator(Exception):
+    def __init__(self, expression: str) -> None:
+        super().__init__(expression)
+        self.expression = expression
+
+
+def _eval(indicator: Indicator, key: str, values: dict[str, Decimal]) -> Decimal:
+    expression = indicator.expression(key)
+    try:
+        return expression.evaluate(values)
+    except formula.DivisionByZero as exc:
+        raise _ZeroDenominator(f"{exc.text} ({expression.source})") from None
+
+
+def _divide(numerator: Decimal, denominator: Decimal, source: str) -> Decimal:
+    if denominator == 0:
+        raise _ZeroDenominator(source)
+    with decimal.localcontext(formula.CONTEXT):
+        return numerator / denominator
+
+
+def _value(indicator: Indicator, values: dict[str, Decimal], ev: _Evaluation) -> None:
+    """Fill ``ev`` with the value and its steps; raises _ZeroDenominator."""
+    with decimal.localcontext(formula.CONTEXT):
+        if indicator.form == "direct":
+            ev.value = _eval(indicator, "value", values)
+        elif indicator.form == "ratio":
+            ev.numerator = _eval(indicator, "numerator", values)
+            ev.denominator = _eval(indicator, "denominator", values)
+            source = indicator.expression("denominator").source
+            ratio = _divide(ev.numerator, ev.denominator, source)
+            ev.value = ratio * indicator.effective_factor
+        else:
+            total = Decimal(0)
+            for n, component in enumerate(indicator.components or ()):
+                num = _eval(indicator, f"components.{n}.numerator", values)
+                den = _eval(indicator, f"components.{n}.denominator", values)
+                source = indicator.expression(f"components.{n}.denominator").source
+                percent = _divide(num, den, source) * HUNDRED
+                weighted = component.weight * percent
+                ev.components.append(
+                    ComponentPart(component.label, component.weight, num, den, percent, weighted)
+                )
+                total += weighted
+            ev.value = total
+
+
+def achievement(
+    value: Decimal, target: Decimal, polarity: str, settings: AchievementSettings
+) -> tuple[Decimal | None, Method, Reason | None]:
+    """Raw achievement in percent, the method used, and why there is none when so."""
+    method: Method = "ratio" if polarity == "positive" else settings.negative_formula
+    if target == 0:
+        return None, method, Reason("target-zero", {})
+    with decimal.localcontext(formula.CONTEXT):
+        if method == "ratio":
+            return value / target * HUNDRED, method, None
+        if method == "two_minus_ratio":
+            return (TWO - value / target) * HUNDRED, method, None
+        if value == 0:
+            return None, method, Reason("value-zero", {})
+        return target / value * HUNDRED, method, None
+
+
+def category(value: Decimal | None, settings: AchievementSettings) -> str | None:
+    """The band label; judged on the figure as shown (half-up to 2 places) so that
+    the category never disagrees with the number printed beside it."""
+    shown = rounded(value)
+    if shown is None:
+        return None
+    band = settings.band(shown)
+    return band.label if band else None
+
+
+def capped(value: Decimal | None, settings: AchievementSettings) -> Decimal | None:
+    if value is None or settings.cap is None:
+        return value
+    return min(value, settings.cap)
+
+
+def mean(values: Sequence[Decimal]) -> Decimal | None:
+    if not values:
+        return None
+    with decimal.localcontext(formula.CONTEXT):
+        return sum(values, Decimal(0)) / len(values)
+
+
+def compute_indicator(
+    catalogue: Catalogue, indicator: Indicator, year: int, period: Period, index_: _Index
+) -> IndicatorResult:
+    ev = _evaluate(indicator, year, period, index_)
+    result = IndicatorResult(
+        code=indicator.code,
+        goal=indicator.goal,
+        name=indicator.name,
+        owner=indicator.owner,
+        unit=indicator.unit,
+        form=indicator.form,
+        frequency=indicator.frequency,
+        polarity=indicator.polarity,
+        status=ev.status,
+        reason=ev.reason,
+        value=ev.value if ev.status in {"ok", "not_assessed"} else None,
+        target=indicator.target(year, period),
+        file=ev.file,
+        inputs=ev.inputs,
+        numerator=ev.numerator,
+        denominator=ev.denominator,
+        factor=indicator.effective_factor if indicator.form == "ratio" else None,
+        components=ev.components,
+        findings=ev.findings,
+    )
+    result.method = (
+        "ratio" if indicator.polarity == "positive" else catalogue.achievement.negative_formula
+    )
+    if ev.status == "ok" and result.value is not None:
+        if result.target is None:
+            result.status = "not_assessed"
+            result.reason = Reason("no-target", {"year": year, "period": period})
+        else:
+            raw, result.method, why = achievement(
+                result.value, result.target, indicator.polarity, catalogue.achievement
+            )
+            if raw is None:
+                result.status = "not_assessed"
+                result.reason = why
+            else:
+                result.achievement = raw
+                result.capped = capped(raw, catalogue.achievement)
+                result.category = category(raw, catalogue.achievement)
+    for p in PERIODS:
+        if p == period:
+            result.realisations[p] = result.value
+        else:
+            other = _evaluate(indicator, year, p, index_)
+            result.realisations[p] = other.value if other.status == "ok" else None
+    return result
+
+
+# --------------------------------------------------------------------------- the whole
+
+
+def compute(
+    catalogue: Catalogue,
+    collection: Collection,
+    year: int | None = None,
+    period: Period | str | None = None,
+) -> Result:
+    """Every indicator, goal and the overall figure for ``year`` and ``period``.
+
+    Missing ``year``/``period`` are chosen as :func:`choose` says.
+    """
+    year, chosen, choice = choose(catalogue, collection, year, period)
+    index_ = _Index(collection)
+    indicators = [
+        compute_indicator(catalogue, ind, year, chosen, index_) for ind in catalogue.indicators
+    ]
+    settings = catalogue.achievement
+    goals: list[GoalResult] = []
+    for goal in catalogue.goals:
+        own = [i for i in indicators if i.goal == goal.code]
+        parts = [i.capped for i in own if i.assessed and i.capped is not None]
+        average = mean(parts)
+        goals.append(
+            GoalResult(
+                code=goal.code,
+                statement=goal.statement,
+                achievement=average,
+                category=category(average, settings),
+                assessed=len(parts),
+                total=len(own),
+            )
+        )
+    assessed_goals = [g.achievement for g in goals if g.achievement is not None]
+    overall_value = mean(assessed_goals)
+    overall = OverallResult(
+        achievement=overall_value,
+        category=category(overall_value, settings),
+        assessed=sum(1 for i in indicators if i.assessed),
+        total=len(indicators),
+        goals_assessed=len(assessed_goals),
+        goals_total=len(goals),
+    )
+    return Result(
+        organisation=catalogue.organisation,
+        year=year,
+        period=chosen,
+        provisional=chosen != FINAL,
+        catalogue_sha256=catalogue.sha256,
+        choice=choice,
+        indicators=indicators,
+        goals=goals,
+        overall=overall,
+        submissions=_submission_refs(collection.submissions),
+        missing_submissions=_missing(catalogue, index_, year, chosen),
+        findings=list(collection.findings),
+        categories=tuple(b.label for b in settings.scale),
+        files_read=collection.files_read,
+        skipped=list(collection.skipped),
+    )
+
+
+def _submission_refs(submissions: Iterable[Submission]) -> list[SubmissionRef]:
+    refs = [SubmissionRef(s.owner, s.year, s.period, s.file, s.sha256) for s in submissions]
+    return sorted(
+        refs,
+        key=lambda r: (
+            r.year or 0,
+            index(r.period) if r.period else 0,
+            r.owner or "",
+            r.file,
+        ),
+    )
+
+
+def _missing(
+    catalogue: Catalogue, index_: _Index, year: int, period: Period
+) -> list[MissingSubmission]:
+    return [
+        MissingSubmission(owner, period)
+        for owner in catalogue.owners
+        if catalogue.indicators_of(owner, period) and not index_.submissions(owner, year, period)
+    ]
+
+
+class _Module(types.ModuleType):
+    """``iku_cli.compute`` names both this module and the library function.
+
+    Importing this module makes it the package's ``compute`` attribute, which
+    would hide :func:`iku_cli.api.compute`; so the module forwards calls to it.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Result:
+        from .api import compute as api_compute
+
+        return api_compute(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _Module
+
+__all__ = ["achievement", "capped", "category", "choose", "compute", "compute_indicator", "mean"]
