@@ -1,0 +1,120 @@
+"""`iku recap PATH --year Y --output FILE.xlsx [--period TWn]`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..findings import count
+from ..i18n import t
+from .common import (
+    CatalogueOpt,
+    DebugOpt,
+    LangOpt,
+    err_console,
+    guarded,
+    h,
+    load_catalogue,
+    out_console,
+    settings,
+)
+
+if TYPE_CHECKING:
+    from ..submission import Collection
+
+PathArg = Annotated[
+    Path, typer.Argument(help=h("help.recap.path"), metavar="PATH", show_default=False)
+]
+YearOpt = Annotated[
+    int, typer.Option("--year", "-y", help=h("help.recap.year"), metavar="Y", show_default=False)
+]
+OutputOpt = Annotated[
+    Path,
+    typer.Option(
+        "--output", "-o", help=h("help.recap.output"), metavar="FILE.xlsx", show_default=False
+    ),
+]
+PeriodOpt = Annotated[
+    str | None,
+    typer.Option("--period", "-p", help=h("help.recap.period"), metavar="TWn", show_default=False),
+]
+
+
+def read_inputs(path: Path, collection: Collection) -> list[str | Path]:
+    """Every file this run read or looked at: the recap must never replace one of them."""
+    files: list[str | Path] = [s.file for s in collection.submissions]
+    files += [f.file for f in collection.findings if f.file]
+    files += list(collection.skipped)
+    if path.is_file():
+        files.append(path)
+    return files
+
+
+@guarded
+def recap(
+    path: PathArg,
+    *,
+    year: YearOpt,
+    output: OutputOpt,
+    period: PeriodOpt = None,
+    catalogue: CatalogueOpt = None,
+    lang: LangOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    from ..api import check_request, read
+    from ..atomic import atomic_path, check_target
+    from ..errors import IkuError
+
+    opts = settings(catalogue, lang, debug)
+    cat = load_catalogue(opts)
+    # everything that can be said before reading, which can take a while
+    check_request(cat, path, year, period)
+    if output.suffix.lower() != ".xlsx":
+        raise IkuError("recap.not_xlsx", path=str(output))
+    check_target(output)
+
+    from ..commands.compute import progress_for_terminal
+    from ..outputs.recap import write_recap
+    from ..recap import build_recap
+
+    collection = read(path, cat, progress=progress_for_terminal())
+    summary = build_recap(cat, collection, year, period)
+    with atomic_path(output, protected=read_inputs(path, collection)) as tmp:
+        try:
+            write_recap(summary, tmp, opts.lang)
+        except OSError as exc:
+            detail = exc.strerror or str(exc)
+            raise IkuError("output.permission", path=str(output), detail=detail) from None
+
+    status = t("recap.provisional" if summary.provisional else "recap.final", opts.lang)
+    out_console().print(
+        t(
+            "recap.written",
+            opts.lang,
+            year=summary.year,
+            period=summary.period,
+            status=status,
+            path=output,
+            indicators=len(summary.result.indicators),
+            sources=len(summary.sources),
+            submissions=len(summary.result.submissions),
+        ),
+        markup=False,
+        highlight=False,
+    )
+    errors, warnings = count(summary.findings)
+    if errors or warnings:
+        err_console().print(
+            t("compute.findings", opts.lang, errors=errors, warnings=warnings),
+            markup=False,
+            highlight=False,
+            style="red" if errors else "yellow",
+        )
+    if errors:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("recap", help=h("help.recap"))(recap)
