@@ -38,25 +38,35 @@ def check_target(target: str | Path, protected: Iterable[str | Path] = ()) -> Pa
     return path
 
 
+def _mode_for(path: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the usual ones (0666 less umask)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 @contextlib.contextmanager
 def atomic_path(target: str | Path, protected: Iterable[str | Path] = ()) -> Iterator[Path]:
     """A temporary path beside ``target`` to write to; renamed onto ``target`` on success.
 
     For writers that want a file name (XlsxWriter): ``with atomic_path(out) as tmp: ...``.
+    Whatever goes wrong, ``target`` is either the old file or the complete new one.
     """
     path = check_target(target, protected)
     folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=folder)
         os.close(fd)
-    except PermissionError as exc:
-        raise IkuError("output.permission", path=str(path), detail=exc.strerror or exc) from None
     except OSError as exc:
         raise IkuError("output.permission", path=str(path), detail=exc.strerror or exc) from None
     tmp = Path(tmp_name)
     try:
         yield tmp
         try:
+            os.chmod(tmp, _mode_for(path))
             os.replace(tmp, path)
         except IsADirectoryError:
             raise IkuError("output.is_directory", path=str(path)) from None
@@ -72,28 +82,15 @@ def write_atomic(
     target: str | Path, data: bytes | str, protected: Iterable[str | Path] = ()
 ) -> Path:
     """Write ``data`` (str as UTF-8) to ``target`` atomically; never over a ``protected`` path."""
-    path = check_target(target, protected)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    folder = path.parent if str(path.parent) else Path(".")
-    tmp_name: str | None = None
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-        tmp_name = None
-    except IsADirectoryError:
-        raise IkuError("output.is_directory", path=str(path)) from None
-    except PermissionError as exc:
-        raise IkuError("output.permission", path=str(path), detail=exc.strerror or exc) from None
-    except FileNotFoundError:
-        raise IkuError("output.no_folder", path=str(folder)) from None
-    except OSError as exc:
-        raise IkuError("output.permission", path=str(path), detail=exc.strerror or exc) from None
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-    return path
+    with atomic_path(target, protected) as tmp:
+        try:
+            with tmp.open("wb") as handle:
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as exc:
+            raise IkuError(
+                "output.permission", path=str(target), detail=exc.strerror or exc
+            ) from None
+    return Path(target)

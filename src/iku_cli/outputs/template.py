@@ -7,16 +7,14 @@ bureau reads (instructions, titles, input and error messages) comes from i18n.
 
 from __future__ import annotations
 
-import contextlib
 import math
-import os
 import re
-import secrets
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from pathlib import Path
 from typing import Any
 
+from ..atomic import atomic_path
 from ..catalogue import Catalogue, Indicator, Input, slug
 from ..errors import IkuError
 from ..i18n import Lang, t
@@ -150,19 +148,13 @@ def write_template(
     target = Path(path)
     if target.suffix.lower() != ".xlsx" or target.is_dir():
         target = target / template_name(year, parsed, owner)
-    # hidden and not .xlsx, so a reader never picks up a half-written file; XlsxWriter
-    # creates it with the usual permissions (mkstemp's would be owner-only)
-    tmp = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        _write(tmp, catalogue, year, parsed, owner, rows, target.name, lang)
-        os.replace(tmp, target)
+        with atomic_path(target) as tmp:
+            _write(tmp, catalogue, year, parsed, owner, rows, target.name, lang)
     except OSError as exc:
         detail = exc.strerror or str(exc)
         raise IkuError("template.write_failed", file=str(target), detail=detail) from None
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
     return target
 
 
