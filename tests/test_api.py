@@ -14,14 +14,12 @@ GOLDEN = Path(__file__).parent / "data" / "golden"
 CATALOGUE = GOLDEN / "indicators.yaml"
 
 
-def test_package_attribute_stays_callable() -> None:
+def test_package_attribute_is_the_api_function() -> None:
     import iku_cli
-    import iku_cli.compute  # the core module shares the name: it must not hide the API
+    import iku_cli.figures  # the core module must not hide the API
+    from iku_cli.api import compute
 
-    assert callable(iku_cli.compute)
-    from iku_cli.compute import compute as core
-
-    assert core.__module__ == "iku_cli.compute"
+    assert iku_cli.compute is compute
 
 
 def test_unknown_year_and_missing_path_raise_before_reading(tmp_path: Path) -> None:

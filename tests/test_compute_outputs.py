@@ -13,8 +13,8 @@ import pytest
 from rich.console import Console
 
 from iku_cli.atomic import atomic_path, write_atomic
-from iku_cli.compute import compute
 from iku_cli.errors import IkuError
+from iku_cli.figures import compute
 from iku_cli.outputs.explain import band_text, explain_lines
 from iku_cli.outputs.result_csv import render_csv
 from iku_cli.outputs.result_json import render_json

@@ -90,7 +90,7 @@ def compute(
     computed (missing path, unknown year, no submissions, unusable catalogue);
     problems in the workbooks are in ``result.findings``.
     """
-    from .compute import compute as compute_core
+    from .figures import compute as compute_core
 
     cat = as_catalogue(catalogue)
     paths = check_request(cat, path, year, period)

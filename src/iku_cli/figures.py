@@ -10,13 +10,10 @@ impossible (a year the catalogue doesn't know, nothing to compute from) raises
 from __future__ import annotations
 
 import decimal
-import sys
-import types
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
 from . import formula
 from .catalogue import AchievementSettings, Catalogue, Indicator
@@ -429,20 +426,5 @@ def _missing(
         if catalogue.indicators_of(owner, period) and not index_.submissions(owner, year, period)
     ]
 
-
-class _Module(types.ModuleType):
-    """``iku_cli.compute`` names both this module and the library function.
-
-    Importing this module makes it the package's ``compute`` attribute, which
-    would hide :func:`iku_cli.api.compute`; so the module forwards calls to it.
-    """
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Result:
-        from .api import compute as api_compute
-
-        return api_compute(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _Module
 
 __all__ = ["achievement", "capped", "category", "choose", "compute", "compute_indicator", "mean"]

@@ -16,8 +16,8 @@ from decimal import Decimal
 from typing import Literal
 
 from .catalogue import Catalogue
-from .compute import achievement, choose, compute
 from .errors import IkuError
+from .figures import achievement, choose, compute
 from .findings import Finding
 from .periods import FINAL, PERIODS, Period, index, up_to
 from .result import IndicatorResult, Result

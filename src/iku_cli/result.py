@@ -1,6 +1,6 @@
 """What ``iku compute`` gives: per indicator, per goal and overall figures, with provenance.
 
-Plain data built by :func:`iku_cli.compute.compute`. ``to_dict`` is the JSON
+Plain data built by :func:`iku_cli.figures.compute`. ``to_dict`` is the JSON
 shape pinned by DESIGN section 8; ``to_frame`` the same indicators as a pandas
 DataFrame. Text (reasons, finding messages) is rendered only on the way out,
 in the language asked for.

@@ -59,7 +59,7 @@ def run_compute(
     """Read ``path`` (progress on a terminal), compute, and say on stderr what was used
     (``say_choice=False`` when the output says it already) and what reading found."""
     from ..api import check_request, read
-    from ..compute import compute
+    from ..figures import compute
 
     check_request(cat, path, year, period)
     collection = read(path, cat, progress=progress_for_terminal(lang) if progress else None)
