@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Literal
 
 from .i18n import Lang, t
+from .numbers import plain
 
 Severity = Literal["error", "warning"]
 
@@ -32,7 +34,11 @@ class Finding:
         return self.severity == "error"
 
     def message(self, lang: Lang = "id") -> str:
-        return t(f"finding.{self.code}", lang, **self.params)
+        # Decimal parameters are written the reader's way: 1.234,5 in Indonesian
+        params = {
+            k: plain(v, lang) if isinstance(v, Decimal) else v for k, v in self.params.items()
+        }
+        return t(f"finding.{self.code}", lang, **params)
 
     def location(self) -> str:
         """``Data!F12`` style, or the sheet, or empty."""

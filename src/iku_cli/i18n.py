@@ -613,6 +613,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Periode '{period}' tidak dikenal. Tulis TW1, TW2, TW3 atau TW4.",
         "en": "Period '{period}' is not known. Write TW1, TW2, TW3 or TW4.",
     },
+    "finding.code-missing": {
+        "id": "Baris ini berisi nilai tetapi tidak punya Kode IKU. Isi kodenya seperti di "
+        "templat, atau hapus barisnya.",
+        "en": "This row holds a value but no indicator code. Fill in the code as in the "
+        "template, or delete the row.",
+    },
+    "finding.input-missing": {
+        "id": "Baris IKU {indicator} ini tidak menyebut variabelnya (yang dikenal: {known}). "
+        "Isi kolom Variabel seperti di templat.",
+        "en": "This row of indicator {indicator} names no variable (known: {known}). Fill in "
+        "the Variabel column as in the template.",
+    },
     "finding.unknown-indicator": {
         "id": "Kode IKU '{indicator}' tidak ada di katalog. Periksa kodenya atau hapus barisnya.",
         "en": "Indicator code '{indicator}' is not in the catalogue. Check the code or delete "

@@ -23,6 +23,9 @@ class InputValue:
     sheet: str
     cell: str
     note: str | None = None  # the row's Keterangan
+    code_cell: str | None = None  # A1 cell of the row's code (Kode IKU)
+    input_cell: str | None = None  # A1 cell of the row's input name (Variabel)
+    problem: str | None = None  # the reader's finding code when the cell could not be read
 
 
 @dataclass(slots=True)
@@ -39,6 +42,8 @@ class Submission:
     prepared_by: str | None = None
     date: str | None = None
     identity_cells: dict[str, str] = field(default_factory=dict)  # label -> "Identitas!B2"
+    identity_text: dict[str, str] = field(default_factory=dict)  # label -> the text as typed
+    data_sheet: str | None = None  # the sheet the Data header was found on; None: not found
 
     def value(self, indicator: str, input_name: str) -> InputValue | None:
         """The first value for ``indicator``/``input_name``, None when not reported."""

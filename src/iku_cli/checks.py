@@ -1,0 +1,428 @@
+"""Validation rules: submissions judged against the catalogue, as Finding records.
+
+Pure: nothing here opens a file, prints, exits or raises for bad data.
+
+Contract with :mod:`iku_cli.figures`: an indicator's values are ``invalid``
+when an ERROR finding has the submission's ``file`` and the indicator's code,
+so every value-level finding sets ``file``, ``indicator`` and ``input``. A
+value that is merely missing is a warning: the indicator is then
+``incomplete``, not ``invalid``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from decimal import Decimal
+from itertools import pairwise
+
+from . import findings
+from .catalogue import Catalogue
+from .findings import Finding
+from .formula import DivisionByZero
+from .periods import FINAL, Period, index, up_to
+from .submission import Collection, InputValue, Submission
+
+_CELL = re.compile(r"^([A-Z]+)([0-9]+)$")
+
+
+def check_submission(sub: Submission, catalogue: Catalogue) -> list[Finding]:
+    """Everything wrong with one workbook's identity and values."""
+    return _SubmissionCheck(sub, catalogue).run()
+
+
+def check_collection(
+    collection: Collection, catalogue: Catalogue, *, complete: bool = True
+) -> list[Finding]:
+    """Folder-level findings: duplicates, falling cumulative values, missing submissions.
+
+    ``complete``: the collection is meant to hold every submission (a folder was
+    read), so the ones absent are reported. Submissions whose owner, year or
+    period is unknown take no part (their own findings say why).
+    """
+    known = [
+        s
+        for s in collection.submissions
+        if s.owner in catalogue.owners and s.year in catalogue.years and s.period is not None
+    ]
+    slots: dict[tuple[str, int, Period], list[Submission]] = defaultdict(list)
+    for sub in known:
+        slots[(sub.owner, sub.year, sub.period)].append(sub)  # type: ignore[index]
+    found: list[Finding] = []
+    found += _duplicates(slots)
+    found += _decreases(slots, catalogue)
+    if complete:
+        found += _missing(slots, catalogue)
+    return found
+
+
+def check_all(
+    collection: Collection, catalogue: Catalogue, *, complete: bool = True
+) -> list[Finding]:
+    """The reader's findings, each submission's and the folder's, grouped by file.
+
+    Files come in the order they were read; within a file, findings follow the
+    sheet (identity first) and the cell, row by row. Folder-level findings
+    without a file come last. Use it as ``collection.findings = check_all(...)``
+    before computing.
+    """
+    per_file: dict[str | None, list[Finding]] = defaultdict(list)
+    order: list[str | None] = []
+
+    def add(items: Iterable[Finding]) -> None:
+        for item in items:
+            if item.file not in per_file:
+                order.append(item.file)
+            per_file[item.file].append(item)
+
+    subs = {s.file: s for s in collection.submissions}
+    add(collection.findings)
+    for sub in collection.submissions:
+        add(check_submission(sub, catalogue))
+    add(check_collection(collection, catalogue, complete=complete))
+    result: list[Finding] = []
+    for file in sorted(order, key=lambda f: f is None):
+        owner = subs.get(file) if file is not None else None
+        result += sorted(per_file[file], key=lambda f: _position(f, owner))
+    return result
+
+
+def _position(finding: Finding, sub: Submission | None) -> tuple[int, int, int, int]:
+    """Sort key: file-level first, then identity sheet, then data sheet; row, column."""
+    if finding.sheet is None:
+        rank = 0
+    elif sub is not None and finding.sheet == sub.data_sheet:
+        rank = 2
+    else:
+        rank = 1
+    match = _CELL.match(finding.cell or "")
+    if match is None:
+        return rank, 0, 0, 0
+    letters, row = match.groups()
+    col = 0
+    for ch in letters:
+        col = col * 26 + ord(ch) - 64
+    return rank, 1, int(row), col
+
+
+# --------------------------------------------------------------------------- one submission
+
+
+class _SubmissionCheck:
+    def __init__(self, sub: Submission, catalogue: Catalogue) -> None:
+        self.sub = sub
+        self.catalogue = catalogue
+        self.found: list[Finding] = []
+        self.owner_known = sub.owner is not None and sub.owner in catalogue.owners
+
+    def where(self, item: InputValue, cell: str | None = None, **more: object) -> dict[str, object]:
+        return {
+            "file": self.sub.file,
+            "sheet": item.sheet,
+            "cell": cell or item.cell,
+            "indicator": item.indicator or None,
+            "input": item.input or None,
+            **more,
+        }
+
+    def identity_where(self, key: str) -> dict[str, object]:
+        ref = self.sub.identity_cells.get(key)
+        if ref is None:
+            return {"file": self.sub.file}
+        sheet, _, cell = ref.rpartition("!")
+        return {"file": self.sub.file, "sheet": sheet or None, "cell": cell}
+
+    def run(self) -> list[Finding]:
+        self.identity()
+        if self.sub.data_sheet is not None:
+            self.values()
+            self.expected()
+        return self.found
+
+    def identity(self) -> None:
+        sub, cat = self.sub, self.catalogue
+        text = sub.identity_text
+        labels = {"owner": "Biro", "year": "Tahun", "period": "Periode"}
+        for key, label in labels.items():
+            if not text.get(key):
+                self.found.append(
+                    findings.error("identity-missing", label=label, **self.identity_where(key))
+                )
+        if text.get("owner") and not self.owner_known:
+            self.found.append(
+                findings.error(
+                    "unknown-owner",
+                    owner=text["owner"],
+                    known=", ".join(cat.owners),
+                    **self.identity_where("owner"),
+                )
+            )
+        if text.get("year") and sub.year not in cat.years:
+            self.found.append(
+                findings.error(
+                    "unknown-year",
+                    year=text["year"],
+                    years=", ".join(str(y) for y in cat.years),
+                    **self.identity_where("year"),
+                )
+            )
+        if text.get("period") and sub.period is None:
+            self.found.append(
+                findings.error(
+                    "unknown-period", period=text["period"], **self.identity_where("period")
+                )
+            )
+        if sub.catalogue_sha256 and cat.sha256 and sub.catalogue_sha256 != cat.sha256:
+            partial = len(sub.catalogue_sha256) < 64 and cat.sha256.startswith(sub.catalogue_sha256)
+            if not partial:
+                self.found.append(
+                    findings.warning(
+                        "catalogue-mismatch",
+                        found=sub.catalogue_sha256[:12],
+                        expected=cat.sha256[:12],
+                        **self.identity_where("catalogue"),
+                    )
+                )
+
+    def values(self) -> None:
+        seen: dict[tuple[str, str], InputValue] = {}
+        annual_warned: set[str] = set()
+        for item in self.sub.values:
+            indicator = self.catalogue.indicator(item.indicator)
+            if not item.indicator:
+                self.found.append(
+                    findings.error("code-missing", **self.where(item, item.code_cell))
+                )
+                continue
+            if indicator is None:
+                self.found.append(
+                    findings.error(
+                        "unknown-indicator",
+                        **self.where(item, item.code_cell),
+                    )
+                )
+                continue
+            if self.owner_known and indicator.owner != self.sub.owner:
+                self.found.append(
+                    findings.error(
+                        "indicator-not-owned",
+                        owner=self.sub.owner,
+                        actual=indicator.owner,
+                        **self.where(item, item.code_cell),
+                    )
+                )
+                continue
+            spec = indicator.inputs.get(item.input)
+            if spec is None and not item.input:
+                self.found.append(
+                    findings.error(
+                        "input-missing",
+                        known=", ".join(indicator.inputs),
+                        **self.where(item, item.input_cell),
+                    )
+                )
+                continue
+            if spec is None:
+                self.found.append(
+                    findings.error(
+                        "unknown-input",
+                        known=", ".join(indicator.inputs),
+                        **self.where(item, item.input_cell),
+                    )
+                )
+                continue
+            key = (item.indicator, item.input)
+            if key in seen:
+                first = seen[key]
+                self.found.append(
+                    findings.error(
+                        "duplicate-row", first=f"{first.sheet}!{first.cell}", **self.where(item)
+                    )
+                )
+                continue
+            seen[key] = item
+            if (
+                indicator.frequency == "annual"
+                and self.sub.period not in (None, FINAL)
+                and item.value is not None
+                and indicator.code not in annual_warned
+            ):
+                annual_warned.add(indicator.code)
+                self.found.append(
+                    findings.warning(
+                        "annual-before-tw4", period=self.sub.period, **self.where(item)
+                    )
+                )
+            if item.value is None:
+                if item.problem is None:
+                    self.found.append(
+                        findings.warning("value-missing", label=spec.label, **self.where(item))
+                    )
+                continue
+            value = item.value
+            if value < 0 and spec.min >= 0:
+                self.found.append(findings.error("value-negative", value=value, **self.where(item)))
+            elif value < spec.min:
+                self.found.append(
+                    findings.error("value-below-min", value=value, min=spec.min, **self.where(item))
+                )
+            if spec.max is not None and value > spec.max:
+                self.found.append(
+                    findings.error("value-above-max", value=value, max=spec.max, **self.where(item))
+                )
+            if spec.integer and value != value.to_integral_value():
+                self.found.append(
+                    findings.error("value-not-integer", value=value, **self.where(item))
+                )
+        self.ratios(seen)
+
+    def ratios(self, seen: dict[tuple[str, str], InputValue]) -> None:
+        """A ratio whose value exceeds the indicator's ``max``: the numerator is too large."""
+        done: set[str] = set()
+        for code, _ in seen:
+            indicator = self.catalogue.indicator(code)
+            if indicator is None or code in done or indicator.max is None:
+                continue
+            done.add(code)
+            if indicator.form != "ratio":
+                continue
+            values = {
+                name: item.value
+                for (c, name), item in seen.items()
+                if c == code and item.value is not None
+            }
+            numerator = indicator.expression("numerator")
+            denominator = indicator.expression("denominator")
+            if not (numerator.names | denominator.names) <= values.keys():
+                continue
+            try:
+                top = numerator.evaluate(values)
+                bottom = denominator.evaluate(values)
+            except DivisionByZero:
+                continue
+            if bottom <= 0:
+                continue
+            result = top / bottom * indicator.effective_factor
+            if result <= indicator.max:
+                continue
+            first = next(n for n in indicator.inputs if n in numerator.names)
+            item = seen[(code, first)]
+            self.found.append(
+                findings.error(
+                    "numerator-exceeds-denominator",
+                    numerator=top,
+                    denominator=bottom,
+                    value=result.quantize(Decimal("0.01")),
+                    max=indicator.max,
+                    **self.where(item),
+                )
+            )
+
+    def expected(self) -> None:
+        """Every input the owner must report in the period, present and filled."""
+        sub = self.sub
+        if not self.owner_known or sub.period is None:
+            return
+        present = {(v.indicator, v.input) for v in sub.values}
+        for indicator in self.catalogue.indicators_of(sub.owner, sub.period):  # type: ignore[arg-type]
+            for name, spec in indicator.inputs.items():
+                if (indicator.code, name) not in present:
+                    self.found.append(
+                        findings.warning(
+                            "value-missing",
+                            file=sub.file,
+                            sheet=sub.data_sheet,
+                            indicator=indicator.code,
+                            input=name,
+                            label=spec.label,
+                        )
+                    )
+
+
+# --------------------------------------------------------------------------- the folder
+
+_Slots = dict[tuple[str, int, Period], list[Submission]]
+
+
+def _duplicates(slots: _Slots) -> list[Finding]:
+    found = []
+    for (owner, year, period), subs in slots.items():
+        if len(subs) < 2:
+            continue
+        for sub in subs:
+            others = ", ".join(s.file for s in subs if s is not sub)
+            found.append(
+                findings.error(
+                    "duplicate-submission",
+                    file=sub.file,
+                    owner=owner,
+                    year=year,
+                    period=period,
+                    others=others,
+                )
+            )
+    return found
+
+
+def _decreases(slots: _Slots, catalogue: Catalogue) -> list[Finding]:
+    """A cumulative value lower than the same input's in the previous period present."""
+    found = []
+    by_owner: dict[tuple[str, int], list[tuple[Period, Submission]]] = defaultdict(list)
+    for (owner, year, period), subs in slots.items():
+        if len(subs) == 1:
+            by_owner[(owner, year)].append((period, subs[0]))
+    for series in by_owner.values():
+        series.sort(key=lambda p: index(p[0]))
+        for (before_period, before), (period, after) in pairwise(series):
+            earlier = before.lookup()
+            for item in after.values:
+                previous = earlier.get((item.indicator, item.input))
+                if (
+                    previous is None
+                    or previous.value is None
+                    or item.value is None
+                    or catalogue.indicator(item.indicator) is None
+                    or item.value >= previous.value
+                ):
+                    continue
+                found.append(
+                    findings.warning(
+                        "cumulative-decrease",
+                        file=after.file,
+                        sheet=item.sheet,
+                        cell=item.cell,
+                        indicator=item.indicator,
+                        input=item.input,
+                        value=item.value,
+                        period=period,
+                        previous=previous.value,
+                        previous_period=before_period,
+                        previous_file=before.file,
+                    )
+                )
+    return found
+
+
+def _missing(slots: _Slots, catalogue: Catalogue) -> list[Finding]:
+    """For each year present, every owner due in TW1 .. the latest period present."""
+    latest: dict[int, Period] = {}
+    for _, year, period in slots:
+        if year not in latest or index(period) > index(latest[year]):
+            latest[year] = period
+    found = []
+    for year in sorted(latest):
+        for period in up_to(latest[year]):
+            for owner in catalogue.owners:
+                if not catalogue.indicators_of(owner, period):
+                    continue
+                if (owner, year, period) not in slots:
+                    found.append(
+                        findings.warning(
+                            "missing-submission", owner=owner, year=year, period=period
+                        )
+                    )
+    return found
+
+
+__all__ = ["check_all", "check_collection", "check_submission"]

@@ -1,0 +1,124 @@
+"""`iku validate PATH... [--format table|json] [--strict]`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..i18n import Lang, t
+from .common import (
+    CatalogueOpt,
+    DebugOpt,
+    LangOpt,
+    err_console,
+    fail,
+    guarded,
+    h,
+    load_catalogue,
+    out_console,
+    settings,
+)
+
+PROGRESS_MIN_FILES = 20
+
+PathsArg = Annotated[
+    list[Path],
+    typer.Argument(help=h("help.arg.paths"), metavar="PATH", show_default=False),
+]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("validate", help=h("help.validate"))(validate)
+
+
+@guarded
+def validate(
+    paths: PathsArg,
+    *,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help=h("help.opt.format_tj"), metavar="table|json")
+    ] = "table",
+    strict: Annotated[bool, typer.Option("--strict", help=h("help.opt.strict"))] = False,
+    catalogue: CatalogueOpt = None,
+    lang: LangOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    opts = settings(catalogue, lang, debug)
+    if format not in {"table", "json"}:
+        raise fail(t("error.bad_format", opts.lang, value=format, choices="table, json"), opts.lang)
+    cat = load_catalogue(opts)
+
+    from ..checks import check_all
+    from ..reader import read_paths
+
+    # a path that does not exist stops read_paths before anything is read (exit 2)
+    with _progress(opts.lang, format == "table" and _stderr_is_tty()) as advance:
+        collection = read_paths(paths, cat, progress=advance)
+    # missing submissions are looked for only when a folder (the whole set) was given
+    found = check_all(collection, cat, complete=any(Path(p).is_dir() for p in paths))
+
+    if format == "json":
+        from ..outputs.findings import findings_dict
+
+        data = findings_dict(
+            found, opts.lang, files=collection.files_read, skipped=len(collection.skipped)
+        )
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        from ..outputs.findings import findings_table
+
+        console = out_console()
+        for part in findings_table(
+            found, opts.lang, files=collection.files_read, skipped=len(collection.skipped)
+        ):
+            console.print(part)
+    errors = sum(1 for f in found if f.is_error)
+    if errors or (strict and found):
+        raise typer.Exit(1)
+
+
+def _stderr_is_tty() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+@contextmanager
+def _progress(lang: Lang, enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on stderr, shown once it is known that many files are read."""
+    if not enabled:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
+
+    bar: Progress | None = None
+    task = TaskID(0)
+
+    def advance(done: int, total: int) -> None:
+        nonlocal bar, task
+        if bar is None:
+            if total <= PROGRESS_MIN_FILES:
+                return
+            bar = Progress(
+                TextColumn(t("validate.progress", lang)),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=err_console(),
+                transient=True,
+            )
+            bar.start()
+            task = bar.add_task("read", total=total)
+        bar.update(task, completed=done)
+
+    try:
+        yield advance
+    finally:
+        if bar is not None:
+            bar.stop()

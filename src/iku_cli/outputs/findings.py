@@ -1,0 +1,73 @@
+"""Findings as a terminal table grouped by file, or as JSON (the ``findings`` key is pinned)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..findings import Finding, count
+from ..i18n import Lang, t
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+def findings_dict(
+    found: Sequence[Finding], lang: Lang, *, files: int, skipped: int = 0
+) -> dict[str, Any]:
+    """``{"files", "errors", "warnings", "skipped", "findings": [...]}``."""
+    errors, warnings = count(list(found))
+    return {
+        "files": files,
+        "errors": errors,
+        "warnings": warnings,
+        "skipped": skipped,
+        "findings": [f.to_dict(lang) for f in found],
+    }
+
+
+def grouped(found: Sequence[Finding]) -> list[tuple[str | None, list[Finding]]]:
+    """Findings per file, files in first-seen order; folder-level findings (no file) last."""
+    groups: dict[str | None, list[Finding]] = {}
+    for item in found:
+        groups.setdefault(item.file, []).append(item)
+    return sorted(groups.items(), key=lambda g: g[0] is None)
+
+
+def findings_table(
+    found: Sequence[Finding], lang: Lang, *, files: int, skipped: int = 0
+) -> list[RenderableType]:
+    """One heading and table per file, then the closing count line."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[RenderableType] = []
+    for file, items in grouped(found):
+        title = file if file is not None else t("validate.folder", lang)
+        parts.append(Text(title, style="bold"))
+        table = Table(box=box.SIMPLE, show_header=True, header_style="bold", pad_edge=False)
+        table.add_column(t("col.severity", lang), no_wrap=True)
+        table.add_column(t("col.location", lang), no_wrap=True)
+        table.add_column(t("col.finding", lang), no_wrap=True)
+        table.add_column(t("col.message", lang), overflow="fold")
+        for item in items:
+            style = "red" if item.is_error else "yellow"
+            table.add_row(
+                Text(t(item.severity, lang), style=style),
+                Text(item.location()),
+                Text(item.code),
+                Text(item.message(lang)),
+            )
+        parts.append(table)
+    errors, warnings = count(list(found))
+    if not found:
+        parts.append(Text(t("validate.clean", lang), style="green"))
+    summary = t(
+        "validate.summary", lang, files=files, errors=errors, warnings=warnings, skipped=skipped
+    )
+    parts.append(Text(summary, style="bold red" if errors else "bold"))
+    return parts
+
+
+__all__ = ["findings_dict", "findings_table", "grouped"]

@@ -1,0 +1,612 @@
+"""Reading bureau workbooks into :class:`~iku_cli.submission.Submission` records, forgivingly.
+
+What bureaus really send is accepted (DESIGN section 4): the data sheet found by
+its header row wherever it stands, extra and reordered columns, blank and note
+rows, codes typed as numbers, numbers typed as text the Indonesian way, identity
+labels in any sheet. What cannot be read becomes a :class:`~iku_cli.findings.Finding`
+naming the file, sheet and cell; nothing here raises for bad data. Judging the
+values against the catalogue is :mod:`iku_cli.checks`' job.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from . import findings
+from .catalogue import Catalogue, Indicator
+from .errors import IkuError
+from .findings import Finding
+from .numbers import NotANumber, parse_number
+from .periods import Period, parse_period
+from .submission import Collection, InputValue, Submission
+from .workbook import (
+    Cell,
+    CellError,
+    NoResult,
+    Sheet,
+    Value,
+    Workbook,
+    WorkbookProblem,
+    is_error_text,
+    open_workbook,
+)
+
+EXTENSIONS = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
+HEADER_ROWS = 50  # the header row is looked for in this many rows of each sheet
+HEADER_COLS = 60
+IDENTITY_ROWS = 50
+IDENTITY_COLS = 12
+MAX_DATA_ROWS = 2_000  # a submission has tens of rows; more is not a submission
+
+DATA_SHEET = "data"
+IDENTITY_SHEET = "identitas"
+GUIDE_SHEET = "petunjuk"
+
+# header text (normalised) -> column role
+_HEADERS: dict[str, tuple[str, ...]] = {
+    "code": ("kode iku", "kode", "kode indikator", "code", "indicator code", "iku code",
+             "no iku", "nomor iku", "kode ik"),
+    "indicator": ("indikator", "indicator", "nama indikator", "indikator kinerja",
+                  "indikator kinerja utama", "uraian indikator", "indicator name"),
+    "input": ("variabel", "input", "variable", "nama variabel", "kode variabel",
+              "variabel input", "input name", "nama input"),
+    "label": ("uraian", "description", "label", "uraian variabel", "deskripsi",
+              "uraian input"),
+    "unit": ("satuan", "unit"),
+    "value": ("nilai", "realisasi", "value", "nilai realisasi", "realisasi kumulatif",
+              "nilai kumulatif", "realisation", "realization"),
+    "note": ("keterangan", "catatan", "note", "notes", "remarks", "ket"),
+}  # fmt: skip
+_ROLE_OF = {text: role for role, texts in _HEADERS.items() for text in texts}
+
+# identity label text (normalised) -> identity key
+_LABELS: dict[str, tuple[str, ...]] = {
+    "owner": ("biro", "unit kerja", "owner", "nama biro", "perangkat daerah", "bureau",
+              "nama unit kerja", "biro/unit kerja", "unit"),
+    "year": ("tahun", "year", "tahun anggaran", "tahun pelaporan", "tahun laporan"),
+    "period": ("periode", "triwulan", "period", "quarter", "periode pelaporan",
+               "periode laporan", "triwulan ke"),
+    "prepared_by": ("disusun oleh", "prepared by", "penyusun", "dibuat oleh", "nama penyusun",
+                    "diisi oleh", "filled in by"),
+    "date": ("tanggal", "date", "tanggal penyusunan", "tanggal pengisian"),
+}  # fmt: skip
+_LABEL_OF = {text: key for key, texts in _LABELS.items() for text in texts}
+_FINGERPRINT_WORDS = ("sha256", "sidik", "fingerprint")
+_LABEL_MAX = 48
+IDENTITY_KEYS = ("owner", "year", "period", "prepared_by", "date", "catalogue")
+
+_PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_YEAR = re.compile(r"(?<!\d)(19\d\d|2\d\d\d)(?!\d)")
+_PERIOD = re.compile(r"(?i)\b(?:tw|triwulan|q|quarter)\s*[-.]?\s*(iv|iii|ii|i|[1-4])\b")
+_HEX = re.compile(r"[0-9a-fA-F]{8,64}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _norm(text: str) -> str:
+    """Header and label text compared: lower case, no brackets, no punctuation at the ends."""
+    text = _PARENS.sub(" ", text.replace("\n", " ").replace("_", " ").lower())
+    return " ".join(text.split()).strip(" :*.#-")
+
+
+def text_of(value: Value) -> str:
+    """A cell value as the text a person would read in it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    return str(value).strip()
+
+
+# --------------------------------------------------------------------------- one file
+
+
+def read_workbook(
+    path: Path, display: str, catalogue: Catalogue
+) -> tuple[Submission | None, list[Finding]]:
+    """Read one workbook; never raises for what the file holds.
+
+    ``display`` is the path as the user gave it; every finding and the
+    Submission carry it as ``file``.
+    """
+    try:
+        workbook = open_workbook(path)
+    except WorkbookProblem as problem:
+        return None, [_problem(problem, display)]
+    except MemoryError:
+        return None, [findings.error("file-unreadable", file=display, detail="out of memory")]
+    try:
+        with workbook:
+            return _Reader(workbook, display, catalogue).read()
+    except WorkbookProblem as problem:
+        return None, [_problem(problem, display)]
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # a defect, or a panic in calamine: this file only
+        detail = f"{type(exc).__name__}: {exc}"[:200]
+        return None, [findings.error("file-unreadable", file=display, detail=detail)]
+
+
+def _problem(problem: WorkbookProblem, display: str) -> Finding:
+    return findings.error(problem.code, file=display, sheet=problem.sheet, **problem.params)
+
+
+@dataclass
+class _Header:
+    sheet: Sheet
+    row: int
+    cols: dict[str, int]
+
+
+class _Reader:
+    def __init__(self, workbook: Workbook, display: str, catalogue: Catalogue) -> None:
+        self.workbook = workbook
+        self.file = display
+        self.catalogue = catalogue
+        self.found: list[Finding] = []
+        self.loaded: dict[str, Sheet] = {}
+        self.too_large: list[WorkbookProblem] = []
+
+    def sheet(self, name: str) -> Sheet | None:
+        if name not in self.loaded:
+            try:
+                self.loaded[name] = self.workbook.sheet(name)
+            except WorkbookProblem as problem:
+                if problem.code != "sheet-too-large":
+                    raise
+                self.too_large.append(problem)
+                return None
+        return self.loaded[name]
+
+    def read(self) -> tuple[Submission | None, list[Finding]]:
+        names = self.workbook.sheet_names
+        header = self.find_header(names)
+        identity = self.find_identity(names, header)
+        if header is None:
+            if self.too_large:
+                return None, [_problem(p, self.file) for p in self.too_large]
+            if all(s.is_empty() for s in self.loaded.values()):
+                return None, [findings.error("empty-workbook", file=self.file)]
+            data = next((n for n in names if n.strip().lower() == DATA_SHEET), None)
+            if data is not None:
+                self.found.append(findings.error("header-not-found", file=self.file, sheet=data))
+            else:
+                self.found.append(
+                    findings.error("sheet-not-found", file=self.file, sheets=", ".join(names))
+                )
+            if not identity:
+                return None, self.found
+        sub = Submission(
+            file=self.file,
+            sha256=self.workbook.sha256,
+            owner=None,
+            year=None,
+            period=None,
+            data_sheet=header.sheet.name if header else None,
+        )
+        self.fill_identity(sub, identity)
+        if header is not None:
+            self.read_rows(sub, header)
+        return sub, self.found
+
+    # -- finding things
+
+    def find_header(self, names: list[str]) -> _Header | None:
+        def rank(name: str) -> int:
+            lowered = name.strip().lower()
+            return (
+                0 if lowered == DATA_SHEET else 2 if lowered in {IDENTITY_SHEET, GUIDE_SHEET} else 1
+            )
+
+        for name in sorted(names, key=rank):
+            sheet = self.sheet(name)
+            if sheet is None:
+                continue
+            found = _header_in(sheet)
+            if found is not None:
+                return found
+        return None
+
+    def find_identity(
+        self, names: list[str], header: _Header | None
+    ) -> dict[str, tuple[Cell, str]]:
+        identity: dict[str, tuple[Cell, str]] = {}
+        named = [n for n in names if n.strip().lower() == IDENTITY_SHEET]
+        order: list[tuple[str, int]] = [(n, IDENTITY_ROWS) for n in named]
+        if header is not None:
+            order.append((header.sheet.name, header.row - 1))
+        order += [(n, IDENTITY_ROWS) for n in names if n not in named and n not in dict(order)]
+        for name, rows in order:
+            if all(k in identity for k in ("owner", "year", "period")):
+                break
+            sheet = self.sheet(name)
+            if sheet is None or rows < 1:
+                continue
+            for key, found in _labels_in(sheet, rows).items():
+                identity.setdefault(key, found)
+        return identity
+
+    def fill_identity(self, sub: Submission, identity: dict[str, tuple[Cell, str]]) -> None:
+        for key, (cell, text) in identity.items():
+            sub.identity_cells[key] = cell.ref
+            sub.identity_text[key] = text
+        owner = sub.identity_text.get("owner")
+        if owner:
+            sub.owner = (
+                self.catalogue.owner_by_name(owner)
+                or self.catalogue.owner_by_name(f"Biro {owner}")
+                or owner
+            )
+        year = sub.identity_text.get("year")
+        if year:
+            match = _YEAR.search(year)
+            sub.year = int(match.group(1)) if match else None
+        period = sub.identity_text.get("period")
+        if period:
+            sub.period = _period(period)
+        sub.prepared_by = sub.identity_text.get("prepared_by") or None
+        sub.date = sub.identity_text.get("date") or None
+        fingerprint = sub.identity_text.get("catalogue")
+        if fingerprint:
+            match = _HEX.search(fingerprint)
+            sub.catalogue_sha256 = match.group(0).lower() if match else fingerprint
+
+    # -- the data rows
+
+    def read_rows(self, sub: Submission, header: _Header) -> None:
+        sheet, cols = header.sheet, header.cols
+        last = min(sheet.height, header.row + MAX_DATA_ROWS)
+        if sheet.total_rows > header.row + MAX_DATA_ROWS:
+            self.found.append(
+                findings.error(
+                    "too-many-rows",
+                    file=self.file,
+                    sheet=sheet.name,
+                    rows=sheet.total_rows,
+                    limit=MAX_DATA_ROWS,
+                )
+            )
+        carried: tuple[str, Cell] | None = None
+        value_col, input_col, label_col = cols["value"], cols.get("input"), cols.get("label")
+        for row in range(header.row + 1, last + 1):
+            if (
+                sheet.value(row, value_col) is None
+                and (input_col is None or sheet.value(row, input_col) is None)
+                and (label_col is None or sheet.value(row, label_col) is None)
+            ):
+                continue  # a blank row, or a note or heading row under or inside the table
+            value_cell = sheet.cell(row, value_col)
+            code_cell = sheet.cell(row, cols["code"])
+            input_cell = sheet.cell(row, input_col) if input_col else None
+            label_cell = sheet.cell(row, label_col) if label_col else None
+            if code_cell.value is None and carried is not None:
+                code_text, code_cell = carried  # merged or left blank below the first row
+            else:
+                code_text = text_of(code_cell.value)
+                carried = (code_text, code_cell)
+            input_text = text_of(input_cell.value) if input_cell else ""
+            label_text = text_of(label_cell.value) if label_cell else ""
+            indicator = self.indicator(code_text, code_cell, input_text)
+            name = _input_name(indicator, input_text, label_text) if indicator else input_text
+            code = indicator.code if indicator else code_text
+            value, problem = self.value(value_cell, code, name)
+            note_value = sheet.value(row, cols["note"]) if "note" in cols else None
+            note = text_of(note_value) if note_value is not None else None
+            sub.values.append(
+                InputValue(
+                    indicator=code,
+                    input=name,
+                    value=value,
+                    sheet=sheet.name,
+                    cell=value_cell.address,
+                    note=note or None,
+                    code_cell=code_cell.address,
+                    input_cell=(input_cell or label_cell or value_cell).address,
+                    problem=problem,
+                )
+            )
+
+    def indicator(self, text: str, cell: Cell, input_name: str) -> Indicator | None:
+        """The catalogue indicator a code cell means; a guessed one comes with a warning."""
+        exact = self.catalogue.indicator(text)
+        if exact is not None and not isinstance(cell.value, float):
+            return exact
+        candidates = [i for i in self.catalogue.indicators if _same_code(i.code, text)]
+        if exact is not None and len(candidates) <= 1:
+            return exact
+        if len(candidates) > 1 and input_name:
+            owning = [i for i in candidates if _input_name(i, input_name, "") in i.inputs]
+            candidates = owning or candidates
+        if not candidates:
+            return None
+        chosen = exact if exact in candidates else candidates[0]
+        if chosen.code != text or len(candidates) > 1:
+            self.found.append(
+                findings.warning(
+                    "code-normalised",
+                    file=self.file,
+                    sheet=cell.sheet,
+                    cell=cell.address,
+                    indicator=chosen.code,
+                    text=text,
+                )
+            )
+        return chosen
+
+    def value(self, cell: Cell, code: str, name: str) -> tuple[Decimal | None, str | None]:
+        """The cell's number; None with the finding code when it holds none."""
+        where = {
+            "file": self.file,
+            "sheet": cell.sheet,
+            "cell": cell.address,
+            "indicator": code or None,
+            "input": name or None,
+        }
+        value = cell.value
+        if value is None:
+            return None, None
+        if isinstance(value, CellError):
+            self.found.append(findings.error("cell-error", error=value.text, **where))
+            return None, "cell-error"
+        if isinstance(value, NoResult):
+            self.found.append(findings.error("formula-without-result", formula=str(value), **where))
+            return None, "formula-without-result"
+        if isinstance(value, bool | date | time | timedelta):
+            text = text_of(value) if not isinstance(value, timedelta) else str(value)
+            self.found.append(findings.error("value-not-a-number", text=text, **where))
+            return None, "value-not-a-number"
+        if isinstance(value, int | float):
+            number = _decimal(value)
+            if number is None:
+                self.found.append(findings.error("value-not-a-number", text=str(value), **where))
+                return None, "value-not-a-number"
+            return number, None
+        text = str(value)
+        if is_error_text(text):
+            self.found.append(findings.error("cell-error", error=text.strip(), **where))
+            return None, "cell-error"
+        try:
+            number = parse_number(text)
+        except NotANumber:
+            shown = text.strip()
+            shown = shown if len(shown) <= 40 else shown[:37] + "..."
+            self.found.append(findings.error("value-not-a-number", text=shown, **where))
+            return None, "value-not-a-number"
+        if number is None:
+            return None, None
+        self.found.append(
+            findings.warning("value-as-text", text=text.strip(), value=number, **where)
+        )
+        return number, None
+
+
+def _decimal(value: int | float) -> Decimal | None:
+    try:
+        # a spreadsheet keeps 15 significant digits: 0.1 * 120 is 12, not 12.000000000000002
+        number = Decimal(value) if isinstance(value, int) else Decimal(f"{value:.15g}")
+    except (InvalidOperation, ValueError):
+        return None
+    if not number.is_finite():
+        return None
+    # 12.0 from a spreadsheet is the whole number 12
+    return Decimal(int(number)) if number == number.to_integral_value() else number
+
+
+def _header_in(sheet: Sheet) -> _Header | None:
+    cols: dict[str, int] = {}
+    current = 0
+    for row, col, text in sheet.texts(HEADER_ROWS, HEADER_COLS):
+        if row != current:
+            if _is_header(cols):
+                return _Header(sheet, current, cols)
+            cols, current = {}, row
+        if len(text) <= _LABEL_MAX:
+            role = _ROLE_OF.get(_norm(text))
+            if role is not None and role not in cols:
+                cols[role] = col
+    return _Header(sheet, current, cols) if _is_header(cols) else None
+
+
+def _is_header(cols: dict[str, int]) -> bool:
+    return "code" in cols and "value" in cols and ("input" in cols or "label" in cols)
+
+
+def _labels_in(sheet: Sheet, rows: int) -> dict[str, tuple[Cell, str]]:
+    """Identity labels in the first ``rows`` rows and the value beside each."""
+    found: dict[str, tuple[Cell, str]] = {}
+    for row, col, text in sheet.texts(rows, IDENTITY_COLS):
+        raw = text.strip()
+        head, colon, tail = raw.partition(":")
+        key = _label_key(head if colon else raw)
+        if key is None or key in found:
+            continue
+        if colon and tail.strip():
+            found[key] = (sheet.cell(row, col), tail.strip())  # "Biro: Biro POD" in one cell
+            continue
+        beside = _value_beside(sheet, row, col, bool(colon))
+        if beside is not None:
+            found[key] = (beside, text_of(beside.value))
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _label_key(text: str) -> str | None:
+    if len(text) > _LABEL_MAX:
+        return None  # a sentence, not a label
+    lowered = text.lower()
+    if any(word in lowered for word in _FINGERPRINT_WORDS):
+        return "catalogue"
+    return _LABEL_OF.get(_norm(text))
+
+
+def _value_beside(sheet: Sheet, row: int, col: int, colon: bool) -> Cell | None:
+    """The label's value: the cell to its right (past a lone ``:`` column, or past empty
+    cells when the label ends with a colon), else, with nothing to the right, the one below."""
+    right = [sheet.value(row, c) for c in range(col + 1, col + 4)]
+    for offset, value in enumerate(right, start=1):
+        text = text_of(value)
+        if text in {":", "="}:
+            continue  # a form's separator column
+        if not text:
+            if colon:
+                continue
+            break  # the value was left empty; what stands further right is something else
+        if isinstance(value, str) and _label_key(value) is not None:
+            return None  # the next label: this one was left empty
+        return sheet.cell(row, col + offset)
+    if any(v is not None for v in right):
+        return None
+    below = sheet.value(row + 1, col)
+    if below is not None and not (isinstance(below, str) and _label_key(below) is not None):
+        return sheet.cell(row + 1, col)
+    return None
+
+
+def _period(text: str) -> Period | None:
+    parsed = parse_period(text)
+    if parsed is not None:
+        return parsed
+    match = _PERIOD.search(text)
+    return parse_period(match.group(1)) if match else None
+
+
+def _same_code(code: str, text: str) -> bool:
+    """Whether ``text`` can mean the catalogue's ``code`` (``1.1`` as a number, ``IKU 1.1``)."""
+    a, b = _code_key(code), _code_key(text)
+    if a == b:
+        return True
+    try:
+        return Decimal(a) == Decimal(b)
+    except (InvalidOperation, ValueError):
+        return False
+
+
+def _code_key(text: str) -> str:
+    key = re.sub(r"^(?:iku)[\s.:-]*", "", text.strip().lower())
+    key = key.replace(",", ".").replace(" ", "")
+    parts = key.split(".")
+    if len(parts) > 2 and all(p.isdigit() for p in parts):
+        return ".".join(str(int(p)) for p in parts)
+    return key
+
+
+def _input_name(indicator: Indicator, text: str, label: str) -> str:
+    """The input key ``text`` (or, failing that, the label) means; else ``text`` as typed."""
+    if text in indicator.inputs:
+        return text
+    wanted = re.sub(r"[\s-]+", "_", text.strip().lower())
+    for name in indicator.inputs:
+        if name.lower() == wanted:
+            return name
+    for candidate in (text, label):
+        normalised = _norm(candidate)
+        if not normalised:
+            continue
+        for name, spec in indicator.inputs.items():
+            if _norm(spec.label) == normalised:
+                return name
+    return text
+
+
+# --------------------------------------------------------------------------- many files
+
+
+def _is_ignored(name: str) -> bool:
+    """Excel lock files and hidden files are never submissions."""
+    return name.startswith("~$") or name.startswith(".")
+
+
+def list_files(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list[str]]:
+    """(path, display) of every workbook to read, and the files skipped; raises IkuError
+    (exit 2) for a path that does not exist."""
+    given_paths = list(paths)
+    files: list[tuple[Path, str]] = []
+    skipped: list[str] = []
+    seen: set[str] = set()
+    # one path cannot name a file twice; several can (a folder and a file in it)
+    several = len(given_paths) > 1
+
+    def add(path: Path, display: str) -> None:
+        if several:
+            try:
+                key = os.path.normcase(os.path.realpath(path))
+            except (OSError, ValueError):
+                key = display
+            if key in seen:
+                return
+            seen.add(key)
+        files.append((path, display))
+
+    for given in given_paths:
+        display = str(given)
+        path = Path(given)
+        if not path.exists():
+            raise IkuError("read.path_not_found", path=display)
+        if not path.is_dir():
+            if not path.name.startswith("~$"):
+                add(path, display)
+            continue
+        for folder, dirs, names in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            relative = os.path.relpath(folder, path)
+            for name in sorted(names):
+                if _is_ignored(name):
+                    continue
+                shown = (
+                    os.path.join(display, name)
+                    if relative == "."
+                    else os.path.join(display, relative, name)
+                )
+                if os.path.splitext(name)[1].lower() in EXTENSIONS:
+                    add(Path(folder, name), shown)
+                else:
+                    skipped.append(shown)
+    return files, skipped
+
+
+def read_paths(
+    paths: Sequence[str | Path],
+    catalogue: Catalogue,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> Collection:
+    """Read every workbook the paths name (files, folders searched recursively).
+
+    Raises IkuError only for a path that does not exist; what the files hold
+    becomes findings in ``Collection.findings``.
+    """
+    files, skipped = list_files(paths)
+    collection = Collection(skipped=skipped)
+    total = len(files)
+    for done, (path, display) in enumerate(files, start=1):
+        submission, found = read_workbook(path, display, catalogue)
+        collection.files_read += 1
+        if submission is not None:
+            collection.submissions.append(submission)
+        collection.findings.extend(found)
+        if progress is not None:
+            progress(done, total)
+    return collection
+
+
+__all__ = [
+    "EXTENSIONS",
+    "IDENTITY_KEYS",
+    "MAX_DATA_ROWS",
+    "list_files",
+    "read_paths",
+    "read_workbook",
+    "text_of",
+]

@@ -1,0 +1,402 @@
+"""reader.py: what bureaus really send, read into Submissions and findings with their cells."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from _reader_kit import (
+    HEADER,
+    data_rows,
+    filled,
+    identity_rows,
+    small_catalogue,
+    submission,
+    write_ods,
+    write_xlsx,
+)
+from iku_cli.errors import IkuError
+from iku_cli.findings import Finding
+from iku_cli.reader import list_files, read_paths, read_workbook
+from iku_cli.submission import Submission
+
+DATA = Path(__file__).parent / "data" / "reader"
+CAT = small_catalogue()
+
+
+def _read(path: Path) -> tuple[Submission, list[Finding]]:
+    sub, found = read_workbook(path, str(path), CAT)
+    assert sub is not None, found
+    return sub, found
+
+
+def _codes(found: list[Finding]) -> set[tuple[str, str | None]]:
+    return {(f.code, f.cell) for f in found}
+
+
+def _values(sub: Submission) -> dict[tuple[str, str], tuple[Decimal | None, str]]:
+    return {(v.indicator, v.input): (v.value, f"{v.sheet}!{v.cell}") for v in sub.values}
+
+
+EXPECTED = {
+    ("1.1", "disahkan"): (Decimal(8), "Data!F5"),
+    ("1.1", "dirumuskan"): (Decimal(10), "Data!F6"),
+    ("1.10", "setor"): (Decimal(1500), "Data!F7"),
+    ("1.10", "target_pad"): (Decimal(2000), "Data!F8"),
+}
+
+
+def test_template_layout(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "a.xlsx", submission(fingerprint=CAT.sha256))
+    sub, found = _read(path)
+    assert found == []
+    assert (sub.owner, sub.year, sub.period) == ("Biro A", 2025, "TW1")
+    assert (sub.prepared_by, sub.date, sub.catalogue_sha256) == ("Ani", "2025-04-05", CAT.sha256)
+    assert sub.identity_cells["owner"] == "Identitas!B1"
+    assert sub.identity_cells["period"] == "Identitas!B3"
+    assert sub.identity_text["year"] == "2025"
+    assert sub.data_sheet == "Data"
+    assert _values(sub) == EXPECTED
+    first = sub.values[0]
+    assert (first.code_cell, first.input_cell) == ("A5", "C5")
+    assert sub.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert sub.file == str(path)
+
+
+def test_same_data_in_xlsx_ods_and_xls(tmp_path: Path) -> None:
+    xlsx = write_xlsx(tmp_path / "a.xlsx", submission())
+    ods = write_ods(tmp_path / "a.ods", submission())
+    results = [_read(p) for p in (xlsx, ods, DATA / "submission.xls")]
+    for sub, found in results:
+        assert found == []
+        assert _values(sub) == EXPECTED
+        assert (sub.owner, sub.year, sub.period) == ("Biro A", 2025, "TW1")
+
+
+def _tolerant_sheets() -> dict[str, list[list[Any]]]:
+    """Title block, identity above the table, header moved down, columns reordered."""
+    return {
+        "Laporan TW2": [
+            ["LAPORAN REALISASI IKU"],
+            ["Unit Kerja:", None, "biro a"],
+            ["Year", 2025.0],
+            ["Triwulan", "Triwulan II (April - Juni)"],
+            [None],
+            [None],
+            ["No", "Nilai (kumulatif)", "Code", "Input", "Uraian", "Catatan", "Extra"],
+            [1, 8, 1.1, "disahkan", "Jumlah disahkan", "ok", "x"],
+            [2, "10", None, "dirumuskan", "Jumlah dirumuskan", None, None],
+            [None, None, None, None, None, None, None],
+            [3, "Rp 1.500.000,00", "1.10", "Setor", "", None, None],
+            [4, "2.000.000", "1.10", "target_pad", "", None, None],
+            ["Catatan: nilai kumulatif sejak 1 Januari."],
+            [None, None, None, None, None, "Disetujui Kepala Biro"],
+        ]
+    }
+
+
+def test_tolerant_layout_reads_with_warnings_only(tmp_path: Path) -> None:
+    for path in (
+        write_xlsx(tmp_path / "t.xlsx", _tolerant_sheets()),
+        write_ods(tmp_path / "t.ods", _tolerant_sheets()),
+    ):
+        sub, found = _read(path)
+        assert all(not f.is_error for f in found), found
+        assert (sub.owner, sub.year, sub.period) == ("Biro A", 2025, "TW2")
+        assert sub.identity_cells["owner"] == "Laporan TW2!C2"
+        assert _values(sub) == {
+            ("1.1", "disahkan"): (Decimal(8), "Laporan TW2!B8"),
+            ("1.1", "dirumuskan"): (Decimal(10), "Laporan TW2!B9"),
+            ("1.10", "setor"): (Decimal(1500000), "Laporan TW2!B11"),
+            ("1.10", "target_pad"): (Decimal(2000000), "Laporan TW2!B12"),
+        }
+        assert _codes(found) == {("value-as-text", "B9"), ("value-as-text", "B11"),
+                                 ("value-as-text", "B12")}  # fmt: skip
+        notes = {v.input: v.note for v in sub.values}
+        assert notes["disahkan"] == "ok"
+        # the blank code under 1.1 carries the code down (merged cells)
+        assert sub.values[1].code_cell == "C8"
+
+
+def test_value_as_text_warning_names_cell_and_value(tmp_path: Path) -> None:
+    values = filled({("1.10", "setor"): "Rp 1.234.567", ("1.1", "disahkan"): "85%"})
+    sub, found = _read(write_xlsx(tmp_path / "a.xlsx", submission(values)))
+    warning = next(f for f in found if f.cell == "F7")
+    assert (warning.code, warning.severity, warning.sheet) == ("value-as-text", "warning", "Data")
+    assert (warning.indicator, warning.input) == ("1.10", "setor")
+    assert "1.234.567" in warning.message("id")
+    assert "1,234,567" in warning.message("en")
+    assert _values(sub)[("1.10", "setor")][0] == Decimal(1234567)
+    assert _values(sub)[("1.1", "disahkan")][0] == Decimal(85)
+
+
+def test_codes_typed_as_numbers(tmp_path: Path) -> None:
+    # 1.1 as a number is 1.1; 1.10 typed as a number arrives as 1.1 too, and its
+    # input says which indicator it is
+    values = [
+        ("1.1", "disahkan", 8),
+        ("1.1", "dirumuskan", 10),
+        ("1.10", "setor", 1),
+        ("1.10", "target_pad", 2),
+    ]
+    sheets = submission(values)
+    for row in sheets["Data"][4:]:
+        row[0] = float(row[0])
+    sub, found = _read(write_xlsx(tmp_path / "a.xlsx", sheets))
+    assert {(v.indicator, v.input) for v in sub.values} == set(EXPECTED)
+    assert _codes(found) == {("code-normalised", "A7"), ("code-normalised", "A8")}
+    assert all(f.indicator == "1.10" for f in found)
+
+
+def test_code_not_in_catalogue_stays_as_typed(tmp_path: Path) -> None:
+    sub, found = _read(write_xlsx(tmp_path / "a.xlsx", submission([("9.9", "x", 1)])))
+    assert found == []
+    assert (sub.values[0].indicator, sub.values[0].input) == ("9.9", "x")
+
+
+def test_input_found_by_its_label_without_a_variable_column(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [
+        ["Kode", "Uraian", "Realisasi"],
+        ["1.1", "Jumlah kebijakan yang disahkan", 3],
+        ["1.1", "jumlah kebijakan yang  dirumuskan", 4],
+    ]
+    sheets = {"Identitas": identity_rows(), "Isian": rows}
+    sub, found = _read(write_xlsx(tmp_path / "a.xlsx", sheets))
+    assert found == []
+    assert _values(sub) == {
+        ("1.1", "disahkan"): (Decimal(3), "Isian!C2"),
+        ("1.1", "dirumuskan"): (Decimal(4), "Isian!C3"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("dua belas", "value-not-a-number"),
+        ("=F5*2", "formula-without-result"),
+        ("#DIV/0!", "cell-error"),
+        ("#REF!", "cell-error"),
+        (True, "value-not-a-number"),
+    ],
+)
+def test_unreadable_values(tmp_path: Path, value: Any, code: str) -> None:
+    values = filled({("1.1", "dirumuskan"): value})
+    sub, found = _read(write_xlsx(tmp_path / "a.xlsx", submission(values)))
+    assert _codes(found) == {(code, "F6")}
+    finding = found[0]
+    assert finding.is_error
+    assert (finding.file, finding.sheet, finding.indicator, finding.input) == (
+        str(tmp_path / "a.xlsx"), "Data", "1.1", "dirumuskan",
+    )  # fmt: skip
+    item = _values(sub)[("1.1", "dirumuskan")]
+    assert item == (None, "Data!F6")
+    assert sub.values[1].problem == code
+
+
+def test_error_text_typed_in_ods(tmp_path: Path) -> None:
+    values = filled({("1.1", "dirumuskan"): "#N/A"})
+    _, found = _read(write_ods(tmp_path / "a.ods", submission(values)))
+    assert _codes(found) == {("cell-error", "F6")}
+
+
+def test_date_in_value_cell(tmp_path: Path) -> None:
+    from datetime import date
+
+    values = filled({("1.1", "dirumuskan"): date(2025, 1, 5)})
+    _, found = _read(write_xlsx(tmp_path / "a.xlsx", submission(values)))
+    assert _codes(found) == {("value-not-a-number", "F6")}
+
+
+@pytest.mark.parametrize("mark", [None, "-", "—", " "])
+def test_dash_and_empty_are_missing(tmp_path: Path, mark: Any) -> None:
+    values = filled({("1.1", "dirumuskan"): mark})
+    sub, found = _read(write_xlsx(tmp_path / "a.xlsx", submission(values)))
+    assert found == []
+    assert _values(sub)[("1.1", "dirumuskan")] == (None, "Data!F6")
+    assert sub.values[1].problem is None
+
+
+def test_header_not_found(tmp_path: Path) -> None:
+    sheets = submission()
+    sheets["Data"][3] = ["Kode IKU", "Indikator", "Variabel", "Uraian", "Satuan", "Angka"]
+    sub, found = _read(write_xlsx(tmp_path / "a.xlsx", sheets))
+    assert [(f.code, f.sheet) for f in found] == [("header-not-found", "Data")]
+    assert sub.data_sheet is None
+    assert sub.owner == "Biro A"  # the identity still counts: the bureau did send a file
+
+
+def test_sheet_not_found_and_empty_workbook(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "other.xlsx", {"Anggaran": [["Belanja", 1000]]})
+    sub, found = read_workbook(path, "other.xlsx", CAT)
+    assert sub is None
+    assert [(f.code, f.file, f.params["sheets"]) for f in found] == [
+        ("sheet-not-found", "other.xlsx", "Anggaran")
+    ]
+    empty = write_xlsx(tmp_path / "empty.xlsx", {"Sheet1": [], "Sheet2": []})
+    sub, found = read_workbook(empty, "empty.xlsx", CAT)
+    assert sub is None
+    assert [f.code for f in found] == ["empty-workbook"]
+
+
+def test_identity_labels_in_one_cell_and_synonyms(tmp_path: Path) -> None:
+    sheets = {
+        "Identitas": [["Owner: Biro A"], ["Tahun Anggaran", "TA 2025"], ["Period", "tw 3"]],
+        "Data": data_rows(filled()),
+    }
+    sub, found = _read(write_xlsx(tmp_path / "a.xlsx", sheets))
+    assert found == []
+    assert (sub.owner, sub.year, sub.period) == ("Biro A", 2025, "TW3")
+    assert sub.identity_cells["owner"] == "Identitas!A1"
+
+
+def test_unknown_identity_text_is_kept(tmp_path: Path) -> None:
+    sheets = submission(owner="Biro Z", year="dua ribu", period="TW7")
+    sub, _ = _read(write_xlsx(tmp_path / "a.xlsx", sheets))
+    assert (sub.owner, sub.year, sub.period) == ("Biro Z", None, None)
+    assert sub.identity_text == {
+        "owner": "Biro Z", "year": "dua ribu", "period": "TW7", "prepared_by": "Ani",
+        "date": "2025-04-05",
+    }  # fmt: skip
+
+
+def test_rows_beyond_the_limit(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [list(HEADER)]
+    rows += [["1.1", "", "disahkan", "", "", n] for n in range(1, 2101)]
+    sheets = {"Identitas": identity_rows(), "Data": rows}
+    sub, found = _read(write_xlsx(tmp_path / "long.xlsx", sheets))
+    assert ("too-many-rows", None) in _codes(found)
+    assert len(sub.values) == 2000
+
+
+# --------------------------------------------------------------------------- many files
+
+
+def test_folder_walk(tmp_path: Path) -> None:
+    folder = tmp_path / "kiriman"
+    (folder / "TW1" / "deep").mkdir(parents=True)
+    (folder / ".git").mkdir()
+    write_xlsx(folder / "TW1" / "a.XLSX", submission())
+    write_ods(folder / "TW1" / "deep" / "b.ods", submission(owner="Biro B"))
+    write_xlsx(folder / "TW1" / "~$a.xlsx", submission())
+    write_xlsx(folder / ".hidden.xlsx", submission())
+    write_xlsx(folder / ".git" / "c.xlsx", submission())
+    (folder / "catatan.txt").write_text("x", encoding="utf-8")
+    (folder / "TW1" / "scan.pdf").write_bytes(b"%PDF")
+    files, skipped = list_files([folder])
+    shown = [d for _, d in files]
+    assert shown == [
+        str(folder / "TW1" / "a.XLSX"),
+        str(folder / "TW1" / "deep" / "b.ods"),
+    ]
+    assert sorted(skipped) == sorted(
+        [str(folder / "catatan.txt"), str(folder / "TW1" / "scan.pdf")]
+    )
+
+
+def test_display_path_as_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "in").mkdir()
+    write_xlsx(tmp_path / "in" / "a.xlsx", submission())
+    monkeypatch.chdir(tmp_path)
+    collection = read_paths(["./in", "in/a.xlsx"], CAT)
+    assert [s.file for s in collection.submissions] == [os.path.join("./in", "a.xlsx")]
+    assert collection.files_read == 1  # the same file named twice is read once
+
+
+def test_read_paths_collects_everything(tmp_path: Path) -> None:
+    write_xlsx(tmp_path / "a.xlsx", submission(values=filled({("1.1", "disahkan"): "x"})))
+    (tmp_path / "b.xlsx").write_text("not a workbook", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("", encoding="utf-8")
+    calls: list[tuple[int, int]] = []
+    collection = read_paths(
+        [tmp_path], CAT, progress=lambda done, total: calls.append((done, total))
+    )
+    assert collection.files_read == 2
+    assert [s.file for s in collection.submissions] == [str(tmp_path / "a.xlsx")]
+    assert sorted((f.code, f.file) for f in collection.findings) == [
+        ("file-not-a-workbook", str(tmp_path / "b.xlsx")),
+        ("value-not-a-number", str(tmp_path / "a.xlsx")),
+    ]
+    assert collection.skipped == [str(tmp_path / "c.txt")]
+    assert calls == [(1, 2), (2, 2)]
+
+
+def test_missing_path_stops_the_run(tmp_path: Path) -> None:
+    with pytest.raises(IkuError) as info:
+        read_paths([tmp_path / "nowhere"], CAT)
+    assert info.value.key == "read.path_not_found"
+    assert info.value.exit_code == 2
+
+
+def test_unreadable_file_in_a_folder(tmp_path: Path) -> None:
+    write_xlsx(tmp_path / "a.xlsx", submission())
+    (tmp_path / "gone.xlsx").symlink_to(tmp_path / "nowhere.xlsx")  # a dangling link
+    collection = read_paths([tmp_path], CAT)
+    assert [(f.code, f.file) for f in collection.findings] == [
+        ("file-unreadable", str(tmp_path / "gone.xlsx"))
+    ]
+    assert collection.files_read == 2
+
+
+def test_data_sheet_too_large_to_hold(tmp_path: Path) -> None:
+    import zipfile
+
+    path = write_xlsx(tmp_path / "a.xlsx", submission())
+    with zipfile.ZipFile(path) as zf:
+        members = {i.filename: zf.read(i) for i in zf.infolist()}
+    sheet = members["xl/worksheets/sheet3.xml"].decode()
+    far = '<row r="900000"><c r="ZZ900000"><v>1</v></c></row></sheetData>'
+    members["xl/worksheets/sheet3.xml"] = sheet.replace("</sheetData>", far).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, raw in members.items():
+            zf.writestr(name, raw)
+    sub, found = read_workbook(path, "a.xlsx", CAT)
+    assert sub is None
+    assert [(f.code, f.sheet) for f in found] == [("sheet-too-large", "Data")]
+    assert "900000" in found[0].message("en")
+
+
+def test_every_finding_code_has_a_message_in_both_languages() -> None:
+    import re
+
+    from iku_cli.i18n import MESSAGES
+
+    src = Path(__file__).resolve().parent.parent / "src" / "iku_cli"
+    text = "".join(
+        (src / name).read_text(encoding="utf-8")
+        for name in ("reader.py", "checks.py", "workbook.py")
+    )
+    codes = set(re.findall(r'(?:error|warning|WorkbookProblem)\(\s*"([a-z0-9-]+)"', text))
+    assert len(codes) >= 33
+    for code in codes:
+        entry = MESSAGES.get(f"finding.{code}")
+        assert entry is not None and entry.get("id") and entry.get("en"), code
+
+
+def test_identity_hints_beside_empty_values_are_not_values(tmp_path: Path) -> None:
+    identity: list[list[Any]] = [
+        ["Biro", "Biro A", "terisi otomatis; jangan diubah"],
+        ["Tahun", 2025, "terisi otomatis; jangan diubah"],
+        ["Periode", ":", "TW2"],  # a form's colon column
+        ["Disusun oleh", None, "isi nama dan jabatan penyusun"],
+        ["Tanggal", None, "isi tanggal pengisian"],
+    ]
+    sheets = {"Identitas": identity, "Data": data_rows(filled())}
+    sub, found = _read(write_xlsx(tmp_path / "a.xlsx", sheets))
+    assert found == []
+    assert (sub.owner, sub.year, sub.period) == ("Biro A", 2025, "TW2")
+    assert (sub.prepared_by, sub.date) == (None, None)
+    assert sub.identity_cells["period"] == "Identitas!C3"
+
+
+def test_float_noise_from_formulas_is_rounded_like_a_spreadsheet(tmp_path: Path) -> None:
+    values = filled({("1.1", "disahkan"): 0.1 * 120, ("1.10", "setor"): 0.1 + 0.2})
+    sub, found = _read(write_xlsx(tmp_path / "a.xlsx", submission(values)))
+    assert found == []
+    table = _values(sub)
+    assert table[("1.1", "disahkan")][0] == Decimal(12)
+    assert table[("1.10", "setor")][0] == Decimal("0.3")
