@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 from xml.etree import ElementTree
 
 MB = 1024 * 1024
@@ -634,8 +634,7 @@ def _walk_biff(stream: bytes, at: int, max_cells: int, *, whole: bool) -> list[i
     return sheets
 
 
-@dataclass(frozen=True, slots=True)
-class _Member:
+class _Member(NamedTuple):
     name: str
     method: int
     flags: int
@@ -700,6 +699,9 @@ class _Zip:
         return out
 
 
+_CENTRAL = struct.Struct("<HHHHIIIHHHHHII")
+
+
 def _fast_directory(data: bytes) -> list[_Member] | None:
     """The central directory; None when it needs zipfile (zip64, a prefix, a comment)."""
     eocd = data.rfind(b"PK\x05\x06", max(0, len(data) - 22 - 65_535))
@@ -726,9 +728,7 @@ def _fast_directory(data: bytes) -> list[_Member] | None:
         if data[at : at + 4] != b"PK\x01\x02" or at + 46 > eocd:
             raise WorkbookProblem("file-corrupt", detail="damaged zip directory")
         (flags, method, _time, _date, crc, csize, usize, name_len, extra_len, comment_len,
-         _disk, _internal, _external, offset) = struct.unpack_from(
-            "<HHHHIIIHHHHHII", data, at + 8
-        )  # fmt: skip
+         _disk, _internal, _external, offset) = _CENTRAL.unpack_from(data, at + 8)  # fmt: skip
         if 0xFFFFFFFF in (csize, usize, offset):
             return None
         raw_name = data[at + 46 : at + 46 + name_len]
@@ -843,10 +843,10 @@ _XML_LIMIT = 20 * MB  # workbook.xml and its rels: a few kB in practice
 
 _SHEET_TAG = re.compile(rb"<sheet\s([^>]*)>")
 _REL_TAG = re.compile(rb"<Relationship\s([^>]*)>")
-_NAME_ATTR = re.compile(rb'(?:^|\s)name="([^"]*)"')
-_RID_ATTR = re.compile(rb'(?:^|\s)[\w.-]+:id="([^"]*)"')
-_ID_ATTR = re.compile(rb'(?:^|\s)Id="([^"]*)"')
-_TARGET_ATTR = re.compile(rb'(?:^|\s)Target="([^"]*)"')
+_NAME_ATTR = re.compile(rb'\bname="([^"]*)"')
+_RID_ATTR = re.compile(rb':id="([^"]*)"')
+_ID_ATTR = re.compile(rb'\bId="([^"]*)"')
+_TARGET_ATTR = re.compile(rb'\bTarget="([^"]*)"')
 
 
 def _xlsx_parts(archive: _Zip, *, strict: bool = False) -> dict[str, str]:
