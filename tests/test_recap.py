@@ -87,8 +87,18 @@ def digest(folder: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def examples_recap(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, RunResult]:
-    """``iku recap examples/ --year 2025``, written once for the module."""
+def mixed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """examples/ with examples/invalid read too (its .ikuignore removed): a year with
+    duplicates, errors and missing files, as a planning officer really gets it."""
+    folder = tmp_path_factory.mktemp("mixed") / "laporan"
+    shutil.copytree(EXAMPLES, folder)
+    (folder / "invalid" / ".ikuignore").unlink()
+    return folder
+
+
+@pytest.fixture(scope="module")
+def examples_recap(tmp_path_factory: pytest.TempPathFactory, mixed: Path) -> tuple[Path, RunResult]:
+    """``iku recap laporan/ --year 2025`` over the mixed folder, written once for the module."""
     from typer.testing import CliRunner
 
     from iku_cli.cli import app
@@ -97,7 +107,7 @@ def examples_recap(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, RunR
     out = tmp_path_factory.mktemp("recap") / "rekap-2025.xlsx"
     reset_consoles()
     GLOBAL.clear()
-    args = ["recap", str(EXAMPLES), "--year", "2025", "--output", str(out)]
+    args = ["recap", str(mixed), "--year", "2025", "--output", str(out)]
     result = CliRunner().invoke(app, [*args, "--catalogue", str(SHIPPED_CATALOGUE)])
     reset_consoles()
     GLOBAL.clear()
@@ -125,7 +135,7 @@ def test_writes_workbook_exit_1_when_reading_found_errors(
     examples_recap: tuple[Path, RunResult],
 ) -> None:
     path, result = examples_recap
-    # examples/invalid holds 2025 workbooks with errors: the recap is still written
+    # the invalid set holds 2025 workbooks with errors: the recap is still written
     assert result.exit_code == 1, result.output
     assert path.is_file()
     assert "rekap-2025.xlsx" in result.stdout
@@ -137,8 +147,8 @@ def test_sheet_names_and_order(book: Any) -> None:
     assert list(SHEETS) == EXPECTED_SHEETS
 
 
-def test_achievements_equal_compute_json(run: Run, book: Any) -> None:
-    data = compute_json(run, EXAMPLES, "--year", "2025")
+def test_achievements_equal_compute_json(mixed: Path, run: Run, book: Any) -> None:
+    data = compute_json(run, mixed, "--year", "2025")
     rows = indicator_rows(book["Capaian IKU"])
     assert set(rows) == {i["code"] for i in data["indicators"]}
     for item in data["indicators"]:
@@ -167,8 +177,10 @@ def test_achievements_equal_compute_json(run: Run, book: Any) -> None:
     assert overall[0][COL_ACHIEVEMENT - 1].value == data["overall"]["achievement"]
 
 
-def test_summary_has_title_block_goals_and_category_counts(run: Run, book: Any) -> None:
-    data = compute_json(run, EXAMPLES, "--year", "2025")
+def test_summary_has_title_block_goals_and_category_counts(
+    mixed: Path, run: Run, book: Any
+) -> None:
+    data = compute_json(run, mixed, "--year", "2025")
     ws = book["Ringkasan"]
     labels = {row[0].value: row[1].value for row in ws.iter_rows(max_col=2) if row[0].value}
     assert labels["Tahun"] == 2025
@@ -210,7 +222,7 @@ def test_chart_exists(examples_recap: tuple[Path, RunResult]) -> None:
     assert "drawing" in rels  # and it sits on the first sheet, Ringkasan
 
 
-def test_sources_one_row_per_input_used(run: Run, book: Any) -> None:
+def test_sources_one_row_per_input_used(mixed: Path, run: Run, book: Any) -> None:
     # what the recap of 2025 (TW4) rests on: TW1..TW3 realisations that have a value, the
     # year's figures, and 2024's figures for the trend
     expected: dict[tuple[int, str, str, str], dict[str, Any]] = {}
@@ -228,15 +240,15 @@ def test_sources_one_row_per_input_used(run: Run, book: Any) -> None:
                     expected[key] = given
 
     for period in ("TW1", "TW2", "TW3"):
-        add(compute_json(run, EXAMPLES, "--year", "2025", "--period", period), earlier=True)
-    add(compute_json(run, EXAMPLES, "--year", "2025"), earlier=False)
-    add(compute_json(run, EXAMPLES, "--year", "2024"), earlier=False)
+        add(compute_json(run, mixed, "--year", "2025", "--period", period), earlier=True)
+    add(compute_json(run, mixed, "--year", "2025"), earlier=False)
+    add(compute_json(run, mixed, "--year", "2024"), earlier=False)
 
     rows = [r for _, r in table(book["Sumber Data"], SOURCES_HEADER_ROW + 1)]
     got = {(r["Tahun"], r["Periode"], r["Kode"], r["Variabel"]): r for r in rows}
     assert len(rows) == len(got)  # one row per input value
     assert set(got) == set(expected)
-    sums = {s["file"]: s["sha256"] for s in compute_json(run, EXAMPLES)["submissions"]}
+    sums = {s["file"]: s["sha256"] for s in compute_json(run, mixed)["submissions"]}
     for key, row in got.items():
         given = expected[key]
         assert (row["Nilai"], row["Berkas"], row["Lembar"], row["Sel"]) == (
@@ -314,8 +326,8 @@ def test_completeness_matrix(book: Any) -> None:
     assert rows["Biro POD"]["Dengan galat"] >= 1
 
 
-def test_notes_list_findings_and_catalogue_notes(run: Run, book: Any) -> None:
-    data = compute_json(run, EXAMPLES, "--year", "2025")
+def test_notes_list_findings_and_catalogue_notes(mixed: Path, run: Run, book: Any) -> None:
+    data = compute_json(run, mixed, "--year", "2025")
     ws = book["Catatan"]
     codes = [row[2].value for row in ws.iter_rows() if isinstance(row[0].value, int)]
     assert sorted(codes) == sorted(f["code"] for f in data["findings"])

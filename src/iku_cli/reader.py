@@ -528,6 +528,9 @@ def _is_ignored(name: str) -> bool:
     return name.startswith("~$") or name.startswith(".")
 
 
+IGNORE_MARKER = ".ikuignore"
+
+
 def list_files(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list[str]]:
     """(path, display) of every workbook to read, and the files skipped; raises IkuError
     (exit 2) for a path that does not exist."""
@@ -559,8 +562,14 @@ def list_files(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], lis
                 add(path, display)
             continue
         for folder, dirs, names in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             relative = os.path.relpath(folder, path)
+            if relative != "." and IGNORE_MARKER in names:
+                # a folder that asks to be left out when its parent is read (it is
+                # still read when named itself): examples/invalid, archives, drafts
+                dirs.clear()
+                skipped.append(os.path.join(display, relative) + os.sep)
+                continue
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(names):
                 if _is_ignored(name):
                     continue
