@@ -69,7 +69,7 @@ def result_table(result: Result, lang: Lang = "id") -> list[RenderableType]:
         table = Table(title=escape(statement), title_justify="left", expand=True)
         table.add_column(t("compute.col.code", lang), no_wrap=True)
         table.add_column(t("compute.col.indicator", lang), ratio=4, min_width=20)
-        table.add_column(t("compute.col.owner", lang), ratio=1, min_width=8)
+        table.add_column(t("compute.col.owner", lang), min_width=10, max_width=18)
         table.add_column(t("compute.col.target", lang), justify="right")
         table.add_column(t("compute.col.value", lang), justify="right")
         table.add_column(t("compute.col.achievement", lang), justify="right")
