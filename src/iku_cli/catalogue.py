@@ -24,11 +24,16 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 from . import formula
 from .errors import CatalogueError, CatalogueProblem
 from .periods import PERIODS, Period, parse_period
+from .safety import has_control, printable
 
 MAX_CATALOGUE_BYTES = 20_000_000
 # A catalogue of a few hundred indicators has some tens of thousands of nodes; an
 # alias bomb ("billion laughs") passes this limit within a fraction of a second.
 MAX_NODES = 100_000
+# Numbers (targets, min, max, factor, cap, weights, band minimums) follow the rule of
+# formula literals: an IKU has no use for more, and a number such as 1E+999999999
+# would make every later step (Decimal arithmetic, display) slow or impossible.
+MAX_DIGITS = formula.MAX_LITERAL_DIGITS
 SCHEMA = 1
 INPUT_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -276,6 +281,11 @@ class _Builder:
             self.problem(line, path, "catalogue.yaml_tag", tag=node.tag)
             return None
         if node.tag == _STR_TAG and isinstance(node, yaml.ScalarNode):
+            if has_control(node.value):
+                # "\e]0;..." in a double-quoted string would be an escape sequence on
+                # every terminal that shows the catalogue's text
+                self.problem(line, path, "catalogue.control_character", text=printable(node.value))
+                return printable(node.value)
             return node.value  # what the constructor would return, without its bookkeeping
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
@@ -301,11 +311,37 @@ class _Builder:
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         if raw and node.tag != "tag:yaml.org,2002:null":
             return str(node.value)
-        return self.constructor.construct_object(node, deep=True)
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (ValueError, OverflowError) as exc:
+            # an integer of thousands of digits (Python refuses to convert it) or a
+            # date that does not exist (2025-02-30): a problem, not a crash
+            if node.tag in {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}:
+                self.problem(
+                    line, path, "catalogue.number_too_big", value=_shown_number(str(node.value)),
+                    digits=MAX_DIGITS,
+                )  # fmt: skip
+            else:
+                self.problem(line, path, "catalogue.yaml_syntax", detail=f"{node.value}: {exc}")
+            return None
 
 
 class _TooManyNodes(Exception):
     pass
+
+
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.CollectionStartEvent, yaml.AliasEvent)
+
+
+def _count_nodes(text: str, loader: Any) -> None:
+    """Raise _TooManyNodes past MAX_NODES written nodes, before any is built: composing
+    a 19 MB list of numbers took 26 s and 1.5 GB before the builder could count."""
+    count = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, _NODE_EVENTS):
+            count += 1
+            if count > MAX_NODES:
+                raise _TooManyNodes
 
 
 def _compose(text: str) -> yaml.Node | None:
@@ -314,9 +350,12 @@ def _compose(text: str) -> yaml.Node | None:
     fast = getattr(yaml, "CSafeLoader", None)
     if fast is not None:
         try:
+            _count_nodes(text, fast)
             return yaml.compose(text, Loader=fast)
         except (yaml.YAMLError, RecursionError):
             pass
+    else:
+        _count_nodes(text, yaml.SafeLoader)
     return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
@@ -324,6 +363,11 @@ def _parse_yaml(text: str, file: str) -> tuple[_Tree, list[CatalogueProblem]]:
     builder = _Builder(file)
     try:
         node = _compose(text)
+    except _TooManyNodes:
+        problem = CatalogueProblem(
+            file, None, "", "catalogue.yaml_too_many_nodes", {"limit": MAX_NODES}
+        )
+        raise CatalogueError(file, [problem]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = mark.line + 1 if mark else None
@@ -370,7 +414,13 @@ def load(path: str | Path) -> Catalogue:
         size = p.stat().st_size
         if size > MAX_CATALOGUE_BYTES:
             raise fail("catalogue.too_big", size=size, limit=MAX_CATALOGUE_BYTES)
-        raw = p.read_bytes()
+        with p.open("rb") as handle:
+            # never more than the limit, whatever stat said (a device, a growing file)
+            raw = handle.read(MAX_CATALOGUE_BYTES + 1)
+        if len(raw) > MAX_CATALOGUE_BYTES:
+            raise fail(
+                "catalogue.too_big", size=f"> {MAX_CATALOGUE_BYTES}", limit=MAX_CATALOGUE_BYTES
+            )
     except FileNotFoundError:
         raise fail("catalogue.not_found") from None
     except OSError as exc:
@@ -413,6 +463,35 @@ _EXPECTED = {
 }
 
 
+def number_fits(number: Decimal) -> bool:
+    """Whether a catalogue number keeps to MAX_DIGITS significant digits and magnitude."""
+    if not number.is_finite():
+        return False
+    if number.is_zero():
+        return True
+    significant = "".join(map(str, number.as_tuple().digits)).strip("0")
+    return len(significant) <= MAX_DIGITS and -MAX_DIGITS <= number.adjusted() < MAX_DIGITS
+
+
+def _decimals(value: object, path: Path_) -> Iterator[tuple[Path_, Decimal]]:
+    """Every Decimal in a validated model, with its key path."""
+    if isinstance(value, Decimal):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name, field in type(value).model_fields.items():
+            yield from _decimals(getattr(value, name), (*path, field.alias or name))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _decimals(item, (*path, str(key)))
+    elif isinstance(value, tuple | list):
+        for i, item in enumerate(value):
+            yield from _decimals(item, (*path, i))
+
+
+def _shown_number(text: str) -> str:
+    return text if len(text) <= 24 else f"{text[:10]}...{text[-8:]} ({len(text)} digits)"
+
+
 def _shown(value: object) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
@@ -426,7 +505,11 @@ class _Checker:
         # keys left out to validate a model again after a mistake, by the model's path
         self.dropped: dict[Path_, set[object]] = {}
         # a value with a refused YAML tag was read as null: say so once, not again as a type
-        self.tagged = {p.path for p in problems if p.key == "catalogue.yaml_tag"}
+        self.tagged = {
+            p.path
+            for p in problems
+            if p.key in {"catalogue.yaml_tag", "catalogue.number_too_big", "catalogue.yaml_syntax"}
+        }
 
     def add(self, path: Path_, key: str, /, **params: object) -> None:
         where = format_path(path)
@@ -549,7 +632,14 @@ class _Checker:
             }
         )
 
+    def check_numbers(self, model: BaseModel, path: Path_) -> None:
+        for where, number in _decimals(model, path):
+            if not number_fits(number):
+                shown = _shown_number(str(number))
+                self.add(where, "catalogue.number_too_big", value=shown, digits=MAX_DIGITS)
+
     def check_head(self, catalogue: Catalogue) -> None:
+        self.check_numbers(catalogue.achievement, ("achievement",))
         if catalogue.schema_ != SCHEMA:
             self.add(("schema",), "catalogue.bad_schema", value=catalogue.schema_)
         if not catalogue.years:
@@ -628,6 +718,7 @@ class _Checker:
                 # a name no expression can hold is reported as such, not as unused
                 if name not in used and INPUT_NAME.match(name):
                     self.add((*path, "inputs", name), "catalogue.unused_input", name=name)
+        self.check_numbers(indicator, path)
         if indicator.components:
             total = sum((c.weight for c in indicator.components), Decimal(0))
             if abs(total - 1) > Decimal("0.000001"):

@@ -313,7 +313,8 @@ class _SubmissionCheck:
                     "numerator-exceeds-denominator",
                     numerator=top,
                     denominator=bottom,
-                    value=result.quantize(Decimal("0.01")),
+                    # a formula can multiply far past 28 digits, where quantize fails
+                    value=result.quantize(Decimal("0.01")) if result.adjusted() < 20 else result,
                     max=indicator.max,
                     **self.where(item),
                 )

@@ -71,4 +71,11 @@ _register()
 
 def main() -> None:
     """Console-script entry point."""
+    import gc
+
+    # A run keeps a few hundred thousand objects alive to its end (the catalogue, every
+    # value read); at Python's default threshold (700) the cyclic collector walks them
+    # again every few thousand allocations. Less often costs no memory here and saves
+    # a tenth of a large run. Only the command line: a library caller keeps its own.
+    gc.set_threshold(10_000, 10, 10)
     app()

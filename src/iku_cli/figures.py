@@ -39,6 +39,10 @@ from .submission import Collection, InputValue, Submission
 
 HUNDRED = Decimal(100)
 TWO = Decimal(2)
+# A value or achievement this large comes from a mistake in the inputs or the formula
+# (a tiny denominator, inputs multiplied together); it is reported as not assessed,
+# since it can be neither shown to 2 places (28 digits) nor averaged sensibly.
+MAX_FIGURE = Decimal(10) ** 18
 
 
 # --------------------------------------------------------------------------- choosing
@@ -199,7 +203,19 @@ def _evaluate(indicator: Indicator, year: int, period: Period, index_: _Index) -
         ev.status = "not_assessed"
         ev.reason = Reason("division-by-zero", {"expression": exc.expression})
         ev.value = None
+    except (decimal.Overflow, decimal.InvalidOperation):
+        ev.value = None
+        ev.status, ev.reason = "not_assessed", out_of_range(None, sub.file)
+    if ev.value is not None and abs(ev.value) >= MAX_FIGURE:
+        ev.status, ev.reason = "not_assessed", out_of_range(ev.value, sub.file)
+        ev.value = None
     return ev
+
+
+def out_of_range(value: Decimal | None, file: str | None) -> Reason:
+    """Why a figure past MAX_FIGURE (or past what Decimal can hold) is not used."""
+    shown = "∞" if value is None else f"{value:.3E}"
+    return Reason("value-out-of-range", {"value": shown, "limit": "1E+18", "file": file or "-"})
 
 
 class _ZeroDenominator(Exception):
@@ -328,6 +344,9 @@ def compute_indicator(
             if raw is None:
                 result.status = "not_assessed"
                 result.reason = why
+            elif abs(raw) >= MAX_FIGURE:
+                result.status = "not_assessed"
+                result.reason = out_of_range(raw, result.file)
             else:
                 result.achievement = raw
                 result.capped = capped(raw, catalogue.achievement)

@@ -36,6 +36,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Unknown format '{value}': choose {choices}.",
     },
     # --- catalogue -----------------------------------------------------------
+    "catalogue.control_character": {
+        "id": "Teks '{text}' memuat karakter kendali (ditandai ?); hapus karakter itu.",
+        "en": "Text '{text}' holds control characters (shown as ?); remove them.",
+    },
+    "catalogue.number_too_big": {
+        "id": "Angka {value} terlalu besar, terlalu kecil atau terlalu panjang untuk katalog "
+        "(paling banyak {digits} angka penting, besarnya di bawah 10^{digits}).",
+        "en": "Number {value} is too large, too small or too long for a catalogue (at most "
+        "{digits} significant digits, magnitude below 10^{digits}).",
+    },
     "catalogue.not_found": {
         "id": "Katalog {file} tidak ditemukan. Sebutkan berkasnya dengan --catalogue "
         "atau jalankan iku di folder yang berisi indicators.yaml.",
@@ -525,6 +535,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Overwrite existing files.",
     },
     # --- reading and findings (reader, checks, iku validate) -------------------
+    "finding.too-many-strings": {
+        "id": "{file} tidak dibaca: tabel teksnya memuat {count} teks (batas {limit}). Salin "
+        "isian ke templat baru, simpan, lalu kirim lagi.",
+        "en": "{file} was not read: its table of texts holds {count} texts (limit {limit}). "
+        "Copy the figures into a new template, save it and send it again.",
+    },
+    "finding.value-too-large": {
+        "id": "Nilai {text} terlalu besar (batas {limit}). Periksa angkanya: mungkin ada digit "
+        "berlebih atau angka yang tertempel dua kali.",
+        "en": "Value {text} is too large (limit {limit}). Check the number: perhaps extra "
+        "digits, or a number pasted twice.",
+    },
+    "finding.link-outside-folder": {
+        "id": "{file} adalah tautan ke luar folder yang dibaca ({target}) dan tidak dibaca. "
+        "Salin berkasnya ke dalam folder bila memang harus dibaca.",
+        "en": "{file} is a link to outside the folder being read ({target}) and was not "
+        "read. Copy the file into the folder if it must be read.",
+    },
+    "finding.folder-unreadable": {
+        "id": "Folder {file} tidak dapat dibaca ({detail}); berkas di dalamnya tidak "
+        "diperiksa. Periksa hak akses folder itu.",
+        "en": "Folder {file} cannot be read ({detail}); the files in it were not checked. "
+        "Check the folder's permissions.",
+    },
     "read.path_not_found": {
         "id": "{path} tidak ditemukan. Periksa ejaan jalur berkas atau foldernya.",
         "en": "{path} does not exist. Check the spelling of the file or folder path.",
@@ -772,6 +806,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Exit with code 1 on warnings too.",
     },
     # --- compute and explain ----------------------------------------------------
+    "reason.value-out-of-range": {
+        "id": "Hasil hitungan {value} di luar batas wajar (batas {limit}); periksa nilai "
+        "masukan di {file} dan rumus IKU ini di katalog.",
+        "en": "The computed figure {value} is beyond a plausible range (limit {limit}); check "
+        "the input values in {file} and this IKU's formula in the catalogue.",
+    },
     "help.compute": {
         "id": "Hitung nilai, capaian dan kategori setiap IKU, per sasaran dan keseluruhan, "
         "dari berkas atau folder laporan biro.\n\n"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -44,6 +45,9 @@ HEADER_COLS = 60
 IDENTITY_ROWS = 50
 IDENTITY_COLS = 12
 MAX_DATA_ROWS = 2_000  # a submission has tens of rows; more is not a submission
+# A value this large is a typing or pasting mistake (Excel keeps 15 digits), and
+# left in, its products would grow past what any later step can show.
+MAX_VALUE = Decimal(10) ** 15
 
 DATA_SHEET = "data"
 IDENTITY_SHEET = "identitas"
@@ -372,6 +376,8 @@ class _Reader:
             if number is None:
                 self.found.append(findings.error("value-not-a-number", text=str(value), **where))
                 return None, "value-not-a-number"
+            if abs(number) >= MAX_VALUE:
+                return self.value_too_large(text_of(value), where)
             return number, None
         text = str(value)
         if is_error_text(text):
@@ -386,10 +392,17 @@ class _Reader:
             return None, "value-not-a-number"
         if number is None:
             return None, None
+        if abs(number) >= MAX_VALUE:
+            return self.value_too_large(text.strip()[:40], where)
         self.found.append(
             findings.warning("value-as-text", text=text.strip(), value=number, **where)
         )
         return number, None
+
+    def value_too_large(self, text: str, where: dict[str, str | None]) -> tuple[None, str]:
+        limit = f"{MAX_VALUE:,.0f}".replace(",", ".")
+        self.found.append(findings.error("value-too-large", text=text, limit=limit, **where))
+        return None, "value-too-large"
 
 
 def _decimal(value: int | float) -> Decimal | None:
@@ -531,58 +544,135 @@ def _is_ignored(name: str) -> bool:
 IGNORE_MARKER = ".ikuignore"
 
 
-def list_files(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list[str]]:
+def list_files(
+    paths: Iterable[str | Path], found: list[Finding] | None = None
+) -> tuple[list[tuple[Path, str]], list[str]]:
     """(path, display) of every workbook to read, and the files skipped; raises IkuError
-    (exit 2) for a path that does not exist."""
-    given_paths = list(paths)
+    (exit 2) for a path that does not exist.
+
+    In a folder, a link (symlink) that leads outside the folder is not followed, and
+    neither is anything that is not a plain file (a pipe would block the run): both are
+    skipped, a link with a ``link-outside-folder`` warning. A subfolder that cannot be
+    listed gives ``folder-unreadable``. Those findings go to ``found`` when given. A
+    file reached twice (a link inside the folder, a path named twice) is read once.
+    """
     files: list[tuple[Path, str]] = []
     skipped: list[str] = []
-    seen: set[str] = set()
-    # one path cannot name a file twice; several can (a folder and a file in it)
-    several = len(given_paths) > 1
-
-    def add(path: Path, display: str) -> None:
-        if several:
-            try:
-                key = os.path.normcase(os.path.realpath(path))
-            except (OSError, ValueError):
-                key = display
-            if key in seen:
-                return
-            seen.add(key)
-        files.append((path, display))
-
-    for given in given_paths:
-        display = str(given)
+    said: list[Finding] = found if found is not None else []
+    seen: set[object] = set()
+    for given in list(paths):
+        display = displayable(str(given))
         path = Path(given)
         if not path.exists():
             raise IkuError("read.path_not_found", path=display)
-        if not path.is_dir():
-            if not path.name.startswith("~$"):
-                add(path, display)
-            continue
-        for folder, dirs, names in os.walk(path):
-            relative = os.path.relpath(folder, path)
+        if path.is_dir():
+            _Walk(path, display, files, skipped, said, seen).run()
+        elif not path.name.startswith("~$"):
+            key = _identity(path)
+            if key not in seen:
+                seen.add(key)
+                files.append((path, display))
+    return files, skipped
+
+
+def displayable(name: str) -> str:
+    """A file name as text every output can hold: bytes that are not UTF-8 (a name from
+    a zip made on another system) become U+FFFD instead of failing JSON and xlsx."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return name
+
+
+def _identity(path: Path) -> object:
+    """What makes two paths the same file (device and inode; the path when unknown)."""
+    try:
+        info = path.stat()
+    except (OSError, ValueError):
+        return os.path.normcase(os.path.abspath(path))
+    return (info.st_dev, info.st_ino)
+
+
+@dataclass
+class _Walk:
+    """One folder given on the command line, walked for workbooks."""
+
+    path: Path
+    display: str
+    files: list[tuple[Path, str]]
+    skipped: list[str]
+    said: list[Finding]
+    seen: set[object]
+
+    def run(self) -> None:
+        self.root = os.path.realpath(self.path)
+        for folder, dirs, names in os.walk(self.path, onerror=self.unreadable):
+            relative = os.path.relpath(folder, self.path)
             if relative != "." and IGNORE_MARKER in names:
                 # a folder that asks to be left out when its parent is read (it is
                 # still read when named itself): examples/invalid, archives, drafts
                 dirs.clear()
-                skipped.append(os.path.join(display, relative) + os.sep)
+                self.skipped.append(os.path.join(self.display, relative) + os.sep)
                 continue
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            # os.walk does not enter a linked folder; one that leads outside is said
+            dirs[:] = [
+                name
+                for name in sorted(d for d in dirs if not d.startswith("."))
+                if not self.leads_outside(os.path.join(folder, name), folder=True)
+            ]
             for name in sorted(names):
-                if _is_ignored(name):
-                    continue
-                shown = (
-                    os.path.join(display, name)
-                    if relative == "."
-                    else os.path.join(display, relative, name)
-                )
-                if os.path.splitext(name)[1].lower() in EXTENSIONS:
-                    add(Path(folder, name), shown)
-                else:
-                    skipped.append(shown)
-    return files, skipped
+                if not _is_ignored(name):
+                    self.file(os.path.join(folder, name), name)
+
+    def file(self, full: str, name: str) -> None:
+        shown = self.shown(full)
+        if os.path.splitext(name)[1].lower() not in EXTENSIONS:
+            self.skipped.append(shown)
+            return
+        try:
+            info = os.lstat(full)
+            if stat.S_ISLNK(info.st_mode):
+                if self.leads_outside(full):
+                    return
+                info = os.stat(full)
+        except OSError:
+            # a link that leads nowhere, a file gone since: reading it says why
+            self.files.append((Path(full), shown))
+            return
+        if not stat.S_ISREG(info.st_mode):
+            self.skipped.append(shown)  # a pipe or a device: reading it could block
+            return
+        key = (info.st_dev, info.st_ino)
+        if key not in self.seen:
+            self.seen.add(key)
+            self.files.append((Path(full), shown))
+
+    def shown(self, full: str) -> str:
+        relative = displayable(os.path.relpath(full, self.path))
+        return self.display if relative == "." else os.path.join(self.display, relative)
+
+    def leads_outside(self, full: str, folder: bool = False) -> bool:
+        """True (and skipped, with a warning) for a link that leads outside the folder."""
+        if not os.path.islink(full):
+            return False
+        target = os.path.realpath(full)
+        try:
+            inside = os.path.commonpath([self.root, target]) == self.root
+        except ValueError:  # another drive on Windows
+            inside = False
+        if inside:
+            return False
+        shown = self.shown(full)
+        self.skipped.append(shown + os.sep if folder else shown)
+        self.said.append(findings.warning("link-outside-folder", file=shown, target=target))
+        return True
+
+    def unreadable(self, exc: OSError) -> None:
+        where = self.shown(str(exc.filename)) if exc.filename else self.display
+        self.skipped.append(where + os.sep)
+        detail = exc.strerror or str(exc)
+        self.said.append(findings.error("folder-unreadable", file=where, detail=detail))
 
 
 def read_paths(
@@ -596,17 +686,17 @@ def read_paths(
     Raises IkuError only for a path that does not exist; what the files hold
     becomes findings in ``Collection.findings``.
     """
-    files, skipped = list_files(paths)
-    collection = Collection(skipped=skipped)
-    total = len(files)
-    for done, (path, display) in enumerate(files, start=1):
-        submission, found = read_workbook(path, display, catalogue)
+    from .parallel import read_all
+
+    listing: list[Finding] = []
+    files, skipped = list_files(paths, listing)
+    collection = Collection(skipped=skipped, findings=listing)
+    # on several cores when there are enough files to pay for starting workers
+    for submission, found in read_all(files, catalogue, progress):
         collection.files_read += 1
         if submission is not None:
             collection.submissions.append(submission)
         collection.findings.extend(found)
-        if progress is not None:
-            progress(done, total)
     return collection
 
 

@@ -17,7 +17,7 @@ from typing import Literal
 
 from .catalogue import Catalogue
 from .errors import IkuError
-from .figures import achievement, choose, compute
+from .figures import MAX_FIGURE, achievement, choose, compute
 from .findings import Finding
 from .periods import FINAL, PERIODS, Period, index, up_to
 from .result import IndicatorResult, Result
@@ -267,6 +267,8 @@ def _trend(
             progress, _, _ = achievement(
                 latest_value, final_target, indicator.polarity, catalogue.achievement
             )
+            if progress is not None and abs(progress) >= MAX_FIGURE:
+                progress = None  # a tiny final target: no figure that means anything
         rows.append(
             TrendRow(
                 code=indicator.code,

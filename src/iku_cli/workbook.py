@@ -20,6 +20,7 @@ import functools
 import hashlib
 import html
 import io
+import operator
 import os
 import posixpath
 import re
@@ -260,6 +261,7 @@ class Workbook:
             if self.format == "ods":
                 self._ods_special = _scan_ods(archive, self.max_cells)
             elif self.format in {"xlsx", "xlsm"}:
+                _check_shared_strings(archive)
                 self._parts = _xlsx_parts(archive)
         if self.format == "xls":
             _check_xls(self._data, self.max_cells)
@@ -353,7 +355,12 @@ def open_workbook(
     file = Path(path)
     try:
         with file.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+            # ask for the file's size, not the limit: a read of max_bytes allocates that
+            # much first, which took most of the time spent reading a small workbook
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(min(size, max_bytes) + 1)
+            if len(data) > size:  # it grew since, or its size is unknown (a pipe)
+                data += handle.read(max_bytes + 1 - len(data))
     except FileNotFoundError:
         raise WorkbookProblem("file-unreadable", detail="file not found") from None
     except OSError as exc:
@@ -669,6 +676,27 @@ class _Zip:
             raise WorkbookProblem("file-corrupt", detail=f"{name} missing")
         return self.inflate(member)
 
+    def peek(self, member: _Member, size: int) -> bytes:
+        """The first ``size`` bytes of the member, inflating no more than that."""
+        if member.flags & 0x1:
+            raise WorkbookProblem("file-encrypted")
+        at = member.offset
+        if self.data[at : at + 4] != b"PK\x03\x04" or at + 30 > len(self.data):
+            raise WorkbookProblem("file-corrupt", detail=f"{member.name}: bad local header")
+        name_len, extra_len = struct.unpack_from("<HH", self.data, at + 26)
+        start = at + 30 + name_len + extra_len
+        raw = self.data[start : start + member.csize]
+        if member.method == 0:
+            return raw[:size]
+        if member.method != 8:
+            raise WorkbookProblem(
+                "file-corrupt", detail=f"{member.name}: compression {member.method}"
+            )
+        try:
+            return zlib.decompressobj(-15).decompress(raw, size)
+        except zlib.error as exc:
+            raise WorkbookProblem("file-corrupt", detail=f"{member.name}: {exc}") from None
+
     def inflate(self, member: _Member) -> bytes:
         data = self.data
         if member.flags & 0x1:
@@ -760,6 +788,31 @@ def _zipfile_directory(data: bytes) -> list[_Member]:
         )
         for i in infos
     ]
+
+
+MAX_SHARED_STRINGS = 500_000  # texts in a workbook's shared table; a submission has hundreds
+_UNIQUE_COUNT = re.compile(rb"""\buniqueCount\s*=\s*["'](\d+)""")
+
+
+def _check_shared_strings(archive: _Zip) -> None:
+    """Refuse a shared-strings table that declares or holds more than MAX_SHARED_STRINGS
+    texts: calamine reserves memory for the declared count before reading one (a table
+    declaring two billion ended the process) and holds every text it finds."""
+    for member in archive.listed:
+        if not member.name.lower().endswith("sharedstrings.xml"):
+            continue
+        head = archive.peek(member, 4096)
+        if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            head = head.decode("utf-16", errors="ignore").encode("utf-8")
+        match = _UNIQUE_COUNT.search(head)
+        digits = match.group(1) if match else b"0"
+        count = int(digits) if len(digits) <= 12 else 10**12
+        # each text takes at least 5 bytes ("<si/>"): a smaller member cannot hold too many
+        if member.usize > MAX_SHARED_STRINGS * 5:
+            xml = archive.inflate(member)
+            count = max(count, xml.count(b"<si") + xml.count(b":si"))
+        if count > MAX_SHARED_STRINGS:
+            raise WorkbookProblem("too-many-strings", count=count, limit=MAX_SHARED_STRINGS)
 
 
 def _check_zip(archive: _Zip, max_unzipped: int) -> None:
@@ -857,6 +910,13 @@ def _xlsx_parts(archive: _Zip, *, strict: bool = False) -> dict[str, str]:
         raise WorkbookProblem("file-corrupt", detail="workbook.xml too large")
     if strict:
         return _xlsx_parts_xml(book, rels)
+    return dict(_xlsx_parts_fast(book, rels))
+
+
+@functools.lru_cache(maxsize=64)
+def _xlsx_parts_fast(book: bytes, rels: bytes) -> tuple[tuple[str, str], ...]:
+    # cached: the files of one run mostly come from one template, whose workbook.xml
+    # and its rels are the same bytes in each
     targets = {}
     for match in _REL_TAG.finditer(rels):
         rid, target = _ID_ATTR.search(match.group(1)), _TARGET_ATTR.search(match.group(1))
@@ -867,7 +927,7 @@ def _xlsx_parts(archive: _Zip, *, strict: bool = False) -> dict[str, str]:
         name, rid = _NAME_ATTR.search(match.group(1)), _RID_ATTR.search(match.group(1))
         if name and rid and _xml_text(rid.group(1)) in targets:
             parts[_xml_text(name.group(1))] = targets[_xml_text(rid.group(1))]
-    return parts
+    return tuple(parts.items())
 
 
 def _xlsx_parts_xml(book_xml: bytes, rels_xml: bytes) -> dict[str, str]:
@@ -914,18 +974,47 @@ def _xlsx_extent(xml: bytes, max_cells: int) -> tuple[int, int]:
     """An upper bound of the rows and columns calamine would allocate for this sheet."""
     # one pass with a literal prefix (fast); a few other attributes ending in "r" may
     # match too, which can only make the bound larger
-    refs = _REF.findall(xml)
-    row_refs = [r for c, r in refs if not c]
-    col_refs = {c for c, _ in refs if c}
-    max_row = int(max(row_refs, key=_numeric, default=b"0"))
-    max_row = max(max_row, int(max((r for c, r in refs if c), key=_numeric, default=b"0")))
+    max_row = all_refs = row_refs = 0
+    col_refs: set[bytes] = set()
+    for part in _slices(xml, _EXTENT_SLICE):
+        refs = _REF.findall(part)
+        # map, int, set and itemgetter run in C: a Python step per reference took longer
+        # than finding the references
+        max_row = max(max_row, max(map(int, map(_SECOND, refs)), default=0))
+        col_refs.update(map(_FIRST, refs))
+        all_refs += len(refs)
+        row_refs += operator.countOf(map(_FIRST, refs), b"")
+    col_refs.discard(b"")
     max_col = column_number(max(col_refs, key=_numeric, default=b"").decode())
     # rows and cells without a reference take the next position: at most one per few bytes
     loose_rows, loose_cols = len(xml) // 6, len(xml) // 4
     if (max_row + loose_rows) * (max_col + loose_cols) > max_cells:
-        loose_rows = max(0, xml.count(b"<row") - len(row_refs))
-        loose_cols = max(0, xml.count(b"<c") - (len(refs) - len(row_refs)))
+        loose_rows = max(0, xml.count(b"<row") - row_refs)
+        loose_cols = max(0, xml.count(b"<c") - (all_refs - row_refs))
     return max_row + loose_rows, min(max_col + loose_cols, 16_384)
+
+
+# references are listed a slice at a time: all two million of a 90 MB sheet in one
+# list took 300 MB, more than calamine needs to read that sheet
+_EXTENT_SLICE = 4 * MB
+
+
+def _slices(xml: bytes, size: int) -> Iterator[bytes | memoryview]:
+    """``xml`` in parts of about ``size`` bytes, each cut just before a ``<``."""
+    if len(xml) <= size:
+        yield xml
+        return
+    view = memoryview(xml)
+    at = 0
+    while at < len(xml):
+        end = xml.find(b"<", at + size)
+        end = len(xml) if end < 0 else end
+        yield view[at:end]
+        at = end
+
+
+_FIRST = operator.itemgetter(0)
+_SECOND = operator.itemgetter(1)
 
 
 def _numeric(text: bytes) -> tuple[int, bytes]:

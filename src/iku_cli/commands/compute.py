@@ -124,6 +124,7 @@ def protected_paths(path: Path, result: Result) -> list[str | Path]:
     """Every file this run read: an output must never replace one of them."""
     files: list[str | Path] = [s.file for s in result.submissions]
     files += [f.file for f in result.findings if f.file]
+    files += list(result.skipped)  # in the folder read, even if not a workbook
     if path.is_file():
         files.append(path)
     return files
@@ -170,7 +171,9 @@ def compute(
         else:
             from ..atomic import write_atomic
 
-            write_atomic(output, data, protected=protected_paths(path, result))
+            # nor the catalogue: `--output indicators.yaml` once replaced it with the CSV
+            protected = [*protected_paths(path, result), opts.catalogue]
+            write_atomic(output, data, protected=protected)
             err_console().print(
                 t("compute.written", opts.lang, path=output), markup=False, highlight=False
             )

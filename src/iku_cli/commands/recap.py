@@ -81,7 +81,8 @@ def recap(
 
     collection = read(path, cat, progress=progress_for_terminal())
     summary = build_recap(cat, collection, year, period)
-    with atomic_path(output, protected=read_inputs(path, collection)) as tmp:
+    protected = [*read_inputs(path, collection), opts.catalogue]  # the catalogue is an input too
+    with atomic_path(output, protected=protected) as tmp:
         try:
             write_recap(summary, tmp, opts.lang)
         except OSError as exc:

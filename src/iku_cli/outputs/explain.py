@@ -9,6 +9,7 @@ from ..catalogue import Catalogue, Indicator, ScaleBand
 from ..formula import Expression
 from ..i18n import Lang, number, t
 from ..result import IndicatorResult, InputUsed, Result
+from ..safety import printable
 from .result_table import category_style, plain_number
 
 if TYPE_CHECKING:
@@ -184,7 +185,8 @@ def explain_lines(
         out.append(Text(text, style="bold"))
 
     def line(text: str, style: str = "") -> None:
-        out.append(Text(INDENT + text, style=style))
+        # notes, file and sheet names come from submissions: no escape sequence passes
+        out.append(Text(INDENT + printable(text), style=style))
 
     out.append(Text(t("explain.title", lang, code=code, name=indicator.name), style="bold"))
     out.append(

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..findings import Finding, count
 from ..i18n import Lang, t
+from ..safety import printable
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -44,7 +45,8 @@ def findings_table(
 
     parts: list[RenderableType] = []
     for file, items in grouped(found):
-        title = file if file is not None else t("validate.folder", lang)
+        # names and cell text come from submissions: no escape sequence reaches the terminal
+        title = printable(file) if file is not None else t("validate.folder", lang)
         parts.append(Text(title, style="bold"))
         table = Table(box=box.SIMPLE, show_header=True, header_style="bold", pad_edge=False)
         table.add_column(t("col.severity", lang), no_wrap=True)
@@ -55,9 +57,9 @@ def findings_table(
             style = "red" if item.is_error else "yellow"
             table.add_row(
                 Text(t(item.severity, lang), style=style),
-                Text(item.location()),
+                Text(printable(item.location())),
                 Text(item.code),
-                Text(item.message(lang)),
+                Text(printable(item.message(lang))),
             )
         parts.append(table)
     errors, warnings = count(list(found))

@@ -10,6 +10,7 @@ that nothing a bureau typed becomes a formula, even when the cell is edited.
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any
 from ..i18n import Lang, t
 from ..periods import PERIODS, Period
 from ..recap import CompletenessCell, Recap
+from ..safety import FORMULA_START, is_formula_like  # one rule for CSV and xlsx
 
 SUMMARY_SHEET = "Ringkasan"
 ACHIEVEMENT_SHEET = "Capaian IKU"
@@ -34,8 +36,6 @@ SHEETS = (
     NOTES_SHEET,
 )
 
-# what spreadsheet programs take for the start of a formula (OWASP's CSV-injection list)
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 # the header row of each table sheet, 0-based (tests and readers find the tables here)
 ACHIEVEMENT_HEADER_ROW = 5
@@ -60,17 +60,17 @@ _STATE_FILLS = {
 }
 
 
-def is_formula_like(text: str) -> bool:
-    """True for text a spreadsheet would take for a formula when typed or imported."""
-    return text.startswith(FORMULA_START)
-
-
 def excel_number(value: Decimal | int | None) -> int | float | None:
     """Half-up to 2 places, as ``iku compute`` shows it; whole numbers as int."""
     if value is None:
         return None
     if isinstance(value, int):
         return value
+    if not value.is_finite():
+        return None
+    if value.adjusted() >= 20:
+        # past what 2 places can show within 28 digits: Excel keeps 15 digits anyway
+        return float(value) if value.adjusted() < 300 else None
     shown = value.quantize(_CENT, rounding=ROUND_HALF_UP)
     return int(shown) if shown == shown.to_integral_value() else float(shown)
 
@@ -296,6 +296,7 @@ class _Sheet:
         return {"": "center", "goal_": "goal", "total_": "total"}[prefix]
 
 
+@functools.lru_cache(maxsize=4096)  # labels and notes repeat on every row of Sumber Data
 def _wrapped_lines(text: str, per_line: float) -> int:
     """How many lines ``text`` takes when wrapped at spaces, and after ``/`` and ``-``."""
     lines = 0

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from ..i18n import Lang
 from ..result import Result
+from ..safety import neutralise_value
 
 BOM = "\ufeff"
 
 
 def render_csv(result: Result, lang: Lang = "id") -> bytes:
-    """The CSV bytes (BOM first), from :meth:`Result.to_frame`."""
-    frame = result.to_frame(lang)
+    """The CSV bytes (BOM first), from :meth:`Result.to_frame`.
+
+    Every text field is neutralised against formula injection (:mod:`iku_cli.safety`):
+    Excel opens this file directly, and no text in it may become a formula.
+    """
+    frame = result.to_frame(lang).map(neutralise_value)  # numbers pass through unchanged
     text: str = frame.to_csv(index=False, lineterminator="\n")
     return (BOM + text).encode("utf-8")

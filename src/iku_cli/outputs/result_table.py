@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..i18n import Lang, number, t
 from ..result import Result, Status
+from ..safety import printable
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -115,7 +116,7 @@ def result_table(result: Result, lang: Lang = "id") -> list[RenderableType]:
         out.append(table)
     if notes:
         out.append(Text(t("compute.notes", lang), style="bold"))
-        out.extend(Text("  " + note) for note in notes)
+        out.extend(Text("  " + printable(note)) for note in notes)  # file names in reasons
     overall = result.overall
     summary = t(
         "compute.summary",

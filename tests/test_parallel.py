@@ -1,0 +1,75 @@
+"""Reading on several cores gives what reading in one process gives, in the same order,
+and a worker that dies costs no file."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SHIPPED_CATALOGUE
+from iku_cli import parallel
+from iku_cli.catalogue import load
+from iku_cli.reader import list_files, read_paths
+
+sys.path.insert(0, str(ROOT / "bench"))
+
+import generate
+
+FORKS = "fork" in __import__("multiprocessing").get_all_start_methods() and sys.platform != "darwin"
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate.generate(SHIPPED_CATALOGUE, 12, cache=tmp_path_factory.mktemp("bench"))
+
+
+def _shape(collection: object) -> list[object]:
+    subs = collection.submissions  # type: ignore[attr-defined]
+    found = collection.findings  # type: ignore[attr-defined]
+    return [
+        [(s.file, s.owner, s.year, s.period, s.sha256, s.values) for s in subs],
+        [(f.code, f.file, f.cell) for f in found],
+        collection.files_read,  # type: ignore[attr-defined]
+    ]
+
+
+def test_one_process_below_the_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("IKU_JOBS", raising=False)
+    assert parallel.jobs_for(parallel.FORK_MIN_FILES - 1) == 1
+    monkeypatch.setenv("IKU_JOBS", "1")
+    assert parallel.jobs_for(100_000) == 1
+
+
+@pytest.mark.skipif(not FORKS, reason="workers are forked only where fork is safe")
+def test_parallel_reading_equals_serial(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    catalogue = load(SHIPPED_CATALOGUE)
+    monkeypatch.setenv("IKU_JOBS", "1")
+    serial = read_paths([folder], catalogue)
+    monkeypatch.setenv("IKU_JOBS", "2")
+    monkeypatch.setattr(parallel, "FORK_MIN_FILES", 2)
+    monkeypatch.setattr(parallel, "CHUNK", 3)
+    assert parallel.jobs_for(12) == 2
+    seen: list[tuple[int, int]] = []
+    parallel_read = read_paths([folder], catalogue, progress=lambda d, t: seen.append((d, t)))
+    assert _shape(parallel_read) == _shape(serial)
+    assert seen[-1] == (12, 12) and [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def _die(chunk: object) -> object:
+    os._exit(3)  # a worker killed mid-way (out of memory, a crash in a native library)
+
+
+@pytest.mark.skipif(not FORKS, reason="workers are forked only where fork is safe")
+def test_a_dead_worker_costs_no_file(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    catalogue = load(SHIPPED_CATALOGUE)
+    files, _ = list_files([folder])
+    monkeypatch.setenv("IKU_JOBS", "2")
+    monkeypatch.setattr(parallel, "FORK_MIN_FILES", 2)
+    monkeypatch.setattr(parallel, "CHUNK", 3)
+    monkeypatch.setattr(parallel, "_read_chunk", _die)
+    read = list(parallel.read_all(files, catalogue))
+    assert len(read) == len(files)
+    assert [sub.file for sub, _ in read if sub is not None] == [d for _, d in files]
