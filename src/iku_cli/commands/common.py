@@ -6,7 +6,7 @@ import functools
 import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
@@ -157,6 +157,15 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
             raise fail(t("error.unexpected", lang, detail=detail), lang) from None
 
     return wrapper
+
+
+def files_looked_at(path: Path, *groups: Iterable[str | None]) -> list[str | Path]:
+    """PATH when it is a file, and every file a run read or skipped: an output must never
+    replace one of them."""
+    files: list[str | Path] = [path] if path.is_file() else []
+    for group in groups:
+        files += [f for f in group if f]
+    return files
 
 
 def load_catalogue(opts: Settings) -> Catalogue:

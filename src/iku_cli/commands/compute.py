@@ -18,6 +18,7 @@ from .common import (
     LangOpt,
     err_console,
     fail,
+    files_looked_at,
     guarded,
     h,
     load_catalogue,
@@ -120,16 +121,6 @@ def emit(data: bytes) -> None:
         stream.flush()
 
 
-def protected_paths(path: Path, result: Result) -> list[str | Path]:
-    """Every file this run read: an output must never replace one of them."""
-    files: list[str | Path] = [s.file for s in result.submissions]
-    files += [f.file for f in result.findings if f.file]
-    files += list(result.skipped)  # in the folder read, even if not a workbook
-    if path.is_file():
-        files.append(path)
-    return files
-
-
 @guarded
 def compute(
     path: PathArg,
@@ -172,7 +163,13 @@ def compute(
             from ..atomic import write_atomic
 
             # nor the catalogue: `--output indicators.yaml` once replaced it with the CSV
-            protected = [*protected_paths(path, result), opts.catalogue]
+            looked_at = files_looked_at(
+                path,
+                (s.file for s in result.submissions),
+                (f.file for f in result.findings),
+                result.skipped,
+            )
+            protected = [*looked_at, opts.catalogue]
             write_atomic(output, data, protected=protected)
             err_console().print(
                 t("compute.written", opts.lang, path=output), markup=False, highlight=False

@@ -14,6 +14,7 @@ from .common import (
     DebugOpt,
     LangOpt,
     err_console,
+    files_looked_at,
     guarded,
     h,
     load_catalogue,
@@ -22,7 +23,7 @@ from .common import (
 )
 
 if TYPE_CHECKING:
-    from ..submission import Collection
+    pass
 
 PathArg = Annotated[
     Path, typer.Argument(help=h("help.recap.path"), metavar="PATH", show_default=False)
@@ -40,16 +41,6 @@ PeriodOpt = Annotated[
     str | None,
     typer.Option("--period", "-p", help=h("help.recap.period"), metavar="TWn", show_default=False),
 ]
-
-
-def read_inputs(path: Path, collection: Collection) -> list[str | Path]:
-    """Every file this run read or looked at: the recap must never replace one of them."""
-    files: list[str | Path] = [s.file for s in collection.submissions]
-    files += [f.file for f in collection.findings if f.file]
-    files += list(collection.skipped)
-    if path.is_file():
-        files.append(path)
-    return files
 
 
 @guarded
@@ -81,7 +72,13 @@ def recap(
 
     collection = read(path, cat, progress=progress_for_terminal())
     summary = build_recap(cat, collection, year, period)
-    protected = [*read_inputs(path, collection), opts.catalogue]  # the catalogue is an input too
+    looked_at = files_looked_at(
+        path,
+        (s.file for s in collection.submissions),
+        (f.file for f in collection.findings),
+        collection.skipped,
+    )
+    protected = [*looked_at, opts.catalogue]  # the catalogue is an input too
     with atomic_path(output, protected=protected) as tmp:
         try:
             write_recap(summary, tmp, opts.lang)
