@@ -78,4 +78,17 @@ def main() -> None:
     # again every few thousand allocations. Less often costs no memory here and saves
     # a tenth of a large run. Only the command line: a library caller keeps its own.
     gc.set_threshold(10_000, 10, 10)
+    _survive_legacy_consoles()
     app()
+
+
+def _survive_legacy_consoles() -> None:
+    """A legacy Windows code page (cp1252, cp437) cannot show every character of a name
+    or a table border: show a replacement character rather than crash."""
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if encoding != "utf8" and reconfigure is not None:
+            reconfigure(errors="replace")
