@@ -628,33 +628,54 @@ def read_case(name: str, folder: Path) -> Outcome:
 
 
 def _at_the_limits() -> dict[str, tuple[bytes, str]]:
-    """Files just inside the reader's limits: the worst that is still read."""
+    """Files just inside the reader's limits: the worst that is still read. (The bound on
+    a sheet's area counts a template's 9 <col> elements as cells too: 3,000,000 cells
+    means rows x (columns + 9).)"""
     from iku_cli.workbook import column_letter
 
-    cols = [column_letter(c) for c in range(1, 601)]
-    wide = b"".join(
-        b'<row r="%d">' % r
-        + b"".join(b'<c r="%s%d"><v>%d</v></c>' % (c.encode(), r, r) for c in cols)
-        + b"</row>"
-        for r in range(1, 5001)
-    )
-    tall = b"".join(
-        b'<row r="%d"><c r="A%d"><v>%d</v></c><c r="B%d"><v>%d</v></c></row>' % (r, r, r, r, r)
-        for r in range(1, 1_048_577)
-    )
-    long_texts = b"".join(b"<si><t>%s%d</t></si>" % (b"x" * 150, n) for n in range(499_000))
+    def grid(rows: int, cols: int) -> bytes:
+        letters = [column_letter(c).encode() for c in range(1, cols + 1)]
+        return b"".join(
+            b'<row r="%d">' % r
+            + b"".join(b'<c r="%s%d"><v>%d</v></c>' % (c, r, r) for c in letters)
+            + b"</row>"
+            for r in range(1, rows + 1)
+        )
+
+    texts = b"".join(b"<si><t>%s%d</t></si>" % (b"x" * 150, n) for n in range(499_000))
     return {
-        "limit: 5,000 rows x 600 columns (3,000,000 cells)": (
-            edit(SHEET, lambda x: sheet_rows(x, wide)),
+        "limit: 5,000 rows x 590 columns": (
+            edit(SHEET, lambda x: sheet_rows(x, grid(5000, 590))),
             ".xlsx",
         ),
-        "limit: 1,048,576 rows x 2 columns": (edit(SHEET, lambda x: sheet_rows(x, tall)), ".xlsx"),
-        "limit: 499,000 shared texts of 150 characters": (with_shared_strings(long_texts), ".xlsx"),
+        "limit: 270,000 rows x 2 columns": (
+            edit(SHEET, lambda x: sheet_rows(x, grid(270_000, 2))),
+            ".xlsx",
+        ),
+        "limit: 499,000 shared texts of 150 characters": (with_shared_strings(texts), ".xlsx"),
         "limit: 50 MB of random bytes": (bytes(range(256)) * (50 * MB // 256 - 1), ".xlsx"),
     }
 
 
-def _measure(path: Path) -> tuple[float, float, str]:
+def hostile_catalogues() -> dict[str, bytes]:
+    """Catalogues built to exhaust the loader (tests/test_reliability_catalogues.py)."""
+    valid = (SHIPPED).read_text(encoding="utf-8")
+    bomb = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    bomb += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 10)]
+    return {
+        "18 MB list of 4.5 million numbers": ("schema: 1\nx:\n" + "- 1\n" * 4_500_000).encode(),
+        "1.2 million keys": (
+            "schema: 1\n" + "".join(f"k{n}: {n}\n" for n in range(1_200_000))
+        ).encode(),
+        "19 MB of one text": ("schema: 1\norganisation: " + "a" * 19_000_000 + "\n").encode(),
+        "alias bomb (10^9 nodes)": (valid + "\n".join(bomb) + "\n").encode(),
+        "5,000 nested brackets": ("a: " + "[" * 5000 + "]" * 5000 + "\n").encode(),
+        "a 5,000-digit target": valid.replace("schema: 1", "schema: " + "9" * 5000).encode(),
+        "25 MB file": b"#" * (25 * MB),
+    }
+
+
+def _measure(path: Path, what: str = "workbook") -> tuple[float, float, str]:
     """Seconds, peak MB (maxrss) and the finding codes of reading ``path`` in a new process."""
     import os
     import subprocess
@@ -666,16 +687,33 @@ def _measure(path: Path) -> tuple[float, float, str]:
         "s, f = read_workbook(Path(sys.argv[1]), 'x', c);"
         "print(round(time.perf_counter() - t, 3), ','.join(sorted({x.code for x in f})) or 'read')"
     )
+    if what == "catalogue":
+        code = (
+            "import sys, time; from iku_cli.catalogue import load; from iku_cli.errors import "
+            "CatalogueError; t = time.perf_counter()\ntry:\n    load(sys.argv[1]); out = 'loaded'\n"
+            "except CatalogueError as e:\n    out = ','.join(sorted({p.key for p in e.problems}))\n"
+            "print(round(time.perf_counter() - t, 3), out)"
+        )
+    # the peak is read inside the child: on Linux a child's ru_maxrss starts from the size
+    # of the parent at fork, which here holds every case built so far
+    code += "\nimport resource\n" + (
+        "try:\n    peak = next(int(l.split()[1]) for l in open('/proc/self/status') "
+        "if l.startswith('VmHWM'))\n"
+        "except OSError:\n    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "print('PEAK', peak)"
+    )
     child = subprocess.Popen(
         [sys.executable, "-c", code, str(path), str(Path(__file__).parent)],
         stdout=subprocess.PIPE,
         text=True,
     )
     out = child.stdout.read() if child.stdout else ""
-    _, status, usage = os.wait4(child.pid, 0)
+    _, status, _ = os.wait4(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(status)
-    seconds, _, codes = out.strip().partition(" ")
-    return float(seconds or "nan"), usage.ru_maxrss / 1024, codes or f"exit {child.returncode}"
+    first, _, last = out.strip().partition("\nPEAK ")
+    seconds, _, codes = first.partition(" ")
+    peak = int(last) / 1024 if last else float("nan")
+    return float(seconds or "nan"), peak, codes or f"exit {child.returncode}"
 
 
 def main() -> None:
@@ -689,6 +727,10 @@ def main() -> None:
             path = Path(folder) / f"limit{suffix}"
             path.write_bytes(data)
             rows.append(("at the limits", name, *_measure(path)))
+        for name, text in hostile_catalogues().items():
+            path = Path(folder) / "indicators.yaml"
+            path.write_bytes(text)
+            rows.append(("catalogue", name, *_measure(path, "catalogue")))
         idle = _measure(Path(folder) / "missing.xlsx")
     print(
         f"{'kind':18} {'s':>6} {'MB':>6}  case -> findings"

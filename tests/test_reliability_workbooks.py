@@ -232,8 +232,11 @@ def test_a_file_name_that_is_not_utf8(run: Run, tmp_path: Path) -> None:
     folder = tmp_path / "kiriman"
     folder.mkdir()
     raw = os.fsencode(folder) + b"/laporan \x96 TW4.xlsx"  # cp1252's dash, from a zip
-    with open(raw, "wb") as handle:
-        handle.write(template())
+    try:
+        with open(raw, "wb") as handle:
+            handle.write(template())
+    except OSError:  # pragma: no cover - a file system that takes only UTF-8 names
+        pytest.skip("this file system refuses names that are not UTF-8")
     for fmt in ("json", "csv", "table"):
         result = run(
             "compute", str(folder), "--format", fmt, "--year", "2025", "--period", "TW4",
