@@ -27,9 +27,12 @@ from .periods import PERIODS, Period, parse_period
 from .safety import has_control, printable
 
 MAX_CATALOGUE_BYTES = 20_000_000
-# A catalogue of a few hundred indicators has some tens of thousands of nodes; an
-# alias bomb ("billion laughs") passes this limit within a fraction of a second.
-MAX_NODES = 100_000
+# A catalogue of a few hundred indicators has some tens of thousands of nodes, a whole
+# province's (2,000 indicators) about 100,000. Nodes written in the file are bounded by
+# MAX_NODES; nodes reached again through aliases by MAX_ALIAS_NODES, which an alias
+# bomb ("billion laughs") passes within a fraction of a second.
+MAX_NODES = 1_000_000
+MAX_ALIAS_NODES = 100_000
 # Numbers (targets, min, max, factor, cap, weights, band minimums) follow the rule of
 # formula literals: an IKU has no use for more, and a number such as 1E+999999999
 # would make every later step (Decimal arithmetic, display) slow or impossible.
@@ -266,6 +269,7 @@ class _Builder:
         self.lines: dict[Path_, int] = {}
         self.problems: list[CatalogueProblem] = []
         self.count = 0
+        self.limit = MAX_NODES + MAX_ALIAS_NODES  # the file's own nodes plus alias repeats
         self.constructor = yaml.constructor.SafeConstructor()
 
     def problem(self, line: int | None, path: Path_, key: str, /, **params: object) -> None:
@@ -273,7 +277,7 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: Path_, raw: bool = False) -> Any:
         self.count += 1
-        if self.count > MAX_NODES:
+        if self.count > self.limit:
             raise _TooManyNodes
         line = node.start_mark.line + 1
         self.lines.setdefault(path, line)
@@ -333,7 +337,7 @@ class _TooManyNodes(Exception):
 _NODE_EVENTS = (yaml.ScalarEvent, yaml.CollectionStartEvent, yaml.AliasEvent)
 
 
-def _count_nodes(text: str, loader: Any) -> None:
+def _count_nodes(text: str, loader: Any) -> int:
     """Raise _TooManyNodes past MAX_NODES written nodes, before any is built: composing
     a 19 MB list of numbers took 26 s and 1.5 GB before the builder could count."""
     count = 0
@@ -342,27 +346,30 @@ def _count_nodes(text: str, loader: Any) -> None:
             count += 1
             if count > MAX_NODES:
                 raise _TooManyNodes
+    return count
 
 
-def _compose(text: str) -> yaml.Node | None:
-    """The document's node tree; libyaml's parser when present (10x faster on a large
-    catalogue), and on any error Python's, whose messages are the ones users see."""
+def _compose(text: str) -> tuple[yaml.Node | None, int]:
+    """The document's node tree and how many nodes the file writes; libyaml's parser when
+    present (10x faster on a large catalogue), and on any error Python's, whose messages
+    are the ones users see."""
     fast = getattr(yaml, "CSafeLoader", None)
-    if fast is not None:
-        try:
-            _count_nodes(text, fast)
-            return yaml.compose(text, Loader=fast)
-        except (yaml.YAMLError, RecursionError):
-            pass
-    else:
-        _count_nodes(text, yaml.SafeLoader)
-    return yaml.compose(text, Loader=yaml.SafeLoader)
+    written = MAX_NODES  # when only the Python parser below can say what is wrong
+    try:
+        written = _count_nodes(text, fast or yaml.SafeLoader)
+        if fast is not None:
+            return yaml.compose(text, Loader=fast), written
+    except (yaml.YAMLError, RecursionError):
+        if fast is None:
+            raise
+    return yaml.compose(text, Loader=yaml.SafeLoader), written
 
 
 def _parse_yaml(text: str, file: str) -> tuple[_Tree, list[CatalogueProblem]]:
     builder = _Builder(file)
     try:
-        node = _compose(text)
+        node, written = _compose(text)
+        builder.limit = written + MAX_ALIAS_NODES
     except _TooManyNodes:
         problem = CatalogueProblem(
             file, None, "", "catalogue.yaml_too_many_nodes", {"limit": MAX_NODES}
@@ -386,7 +393,7 @@ def _parse_yaml(text: str, file: str) -> tuple[_Tree, list[CatalogueProblem]]:
             data = builder.build(node, ())
         except _TooManyNodes:
             problem = CatalogueProblem(
-                file, None, "", "catalogue.yaml_too_many_nodes", {"limit": MAX_NODES}
+                file, None, "", "catalogue.yaml_too_many_nodes", {"limit": MAX_ALIAS_NODES}
             )
             raise CatalogueError(file, [problem]) from None
         except RecursionError:
