@@ -139,7 +139,11 @@ class Indicator(_Model):
     def expression(self, key: str) -> formula.Expression:
         """A compiled expression: ``numerator``, ``denominator``, ``value`` or
         ``components.N.numerator`` / ``components.N.denominator``."""
-        return self._compiled[key]
+        # from pydantic's dict of private values: through the model's __getattr__ this
+        # took 2 us, and a run asks for every expression of every indicator
+        private: Any = self.__pydantic_private__
+        compiled: dict[str, formula.Expression] = private["_compiled"]
+        return compiled[key]
 
     def reports_in(self, period: Period) -> bool:
         """Annual indicators are reported at TW4 only."""
@@ -480,19 +484,27 @@ def number_fits(number: Decimal) -> bool:
     return len(significant) <= MAX_DIGITS and -MAX_DIGITS <= number.adjusted() < MAX_DIGITS
 
 
+# values that hold no Decimal: not descended into (most of a catalogue is text)
+_LEAVES = (str, int, type(None))
+
+
 def _decimals(value: object, path: Path_) -> Iterator[tuple[Path_, Decimal]]:
     """Every Decimal in a validated model, with its key path."""
     if isinstance(value, Decimal):
         yield path, value
     elif isinstance(value, BaseModel):
         for name, field in type(value).model_fields.items():
-            yield from _decimals(getattr(value, name), (*path, field.alias or name))
+            item = getattr(value, name)
+            if not isinstance(item, _LEAVES):
+                yield from _decimals(item, (*path, field.alias or name))
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _decimals(item, (*path, str(key)))
+            if not isinstance(item, _LEAVES):
+                yield from _decimals(item, (*path, str(key)))
     elif isinstance(value, tuple | list):
         for i, item in enumerate(value):
-            yield from _decimals(item, (*path, i))
+            if not isinstance(item, _LEAVES):
+                yield from _decimals(item, (*path, i))
 
 
 def _shown_number(text: str) -> str:

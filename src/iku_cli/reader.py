@@ -35,6 +35,7 @@ from .workbook import (
     Value,
     Workbook,
     WorkbookProblem,
+    a1,
     is_error_text,
     open_workbook,
 )
@@ -103,6 +104,8 @@ def text_of(value: Value) -> str:
     """A cell value as the text a person would read in it."""
     if value is None:
         return ""
+    if value.__class__ is str:
+        return value.strip()
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float):
@@ -282,50 +285,55 @@ class _Reader:
                     limit=MAX_DATA_ROWS,
                 )
             )
-        carried: tuple[str, Cell] | None = None
+        # values and addresses straight from the sheet: a Cell per value was a good part
+        # of the time spent reading a small submission
+        carried: tuple[str, Value, str] | None = None
         value_col, input_col, label_col = cols["value"], cols.get("input"), cols.get("label")
+        code_col, note_col = cols["code"], cols.get("note")
+        cell_value, name = sheet.value, sheet.name
         for row in range(header.row + 1, last + 1):
-            if (
-                sheet.value(row, value_col) is None
-                and (input_col is None or sheet.value(row, input_col) is None)
-                and (label_col is None or sheet.value(row, label_col) is None)
-            ):
+            raw = cell_value(row, value_col)
+            input_raw = cell_value(row, input_col) if input_col is not None else None
+            label_raw = cell_value(row, label_col) if label_col is not None else None
+            if raw is None and input_raw is None and label_raw is None:
                 continue  # a blank row, or a note or heading row under or inside the table
-            value_cell = sheet.cell(row, value_col)
-            code_cell = sheet.cell(row, cols["code"])
-            input_cell = sheet.cell(row, input_col) if input_col else None
-            label_cell = sheet.cell(row, label_col) if label_col else None
-            if code_cell.value is None and carried is not None:
-                code_text, code_cell = carried  # merged or left blank below the first row
+            code_raw = cell_value(row, code_col)
+            if code_raw is None and carried is not None:
+                code_text, code_raw, code_address = carried  # merged or left blank below
             else:
-                code_text = text_of(code_cell.value)
-                carried = (code_text, code_cell)
-            input_text = text_of(input_cell.value) if input_cell else ""
-            label_text = text_of(label_cell.value) if label_cell else ""
-            indicator = self.indicator(code_text, code_cell, input_text)
-            name = _input_name(indicator, input_text, label_text) if indicator else input_text
+                code_text, code_address = text_of(code_raw), a1(row, code_col)
+                carried = (code_text, code_raw, code_address)
+            input_text = text_of(input_raw) if input_col is not None else ""
+            label_text = text_of(label_raw) if label_col is not None else ""
+            indicator = self.indicator(code_text, code_raw, name, code_address, input_text)
+            input_name = _input_name(indicator, input_text, label_text) if indicator else input_text
             code = indicator.code if indicator else code_text
-            value, problem = self.value(value_cell, code, name)
-            note_value = sheet.value(row, cols["note"]) if "note" in cols else None
-            note = text_of(note_value) if note_value is not None else None
+            address = a1(row, value_col)
+            value, problem = self.value(raw, name, address, code, input_name)
+            note_raw = cell_value(row, note_col) if note_col is not None else None
+            note = text_of(note_raw) if note_raw is not None else None
+            given = input_col if input_col is not None else label_col
             sub.values.append(
                 InputValue(
                     indicator=code,
-                    input=name,
+                    input=input_name,
                     value=value,
-                    sheet=sheet.name,
-                    cell=value_cell.address,
+                    sheet=name,
+                    cell=address,
                     note=note or None,
-                    code_cell=code_cell.address,
-                    input_cell=(input_cell or label_cell or value_cell).address,
+                    code_cell=code_address,
+                    input_cell=address if given is None else a1(row, given),
                     problem=problem,
                 )
             )
 
-    def indicator(self, text: str, cell: Cell, input_name: str) -> Indicator | None:
-        """The catalogue indicator a code cell means; a guessed one comes with a warning."""
+    def indicator(
+        self, text: str, raw: Value, sheet: str, address: str, input_name: str
+    ) -> Indicator | None:
+        """The catalogue indicator a code cell (``raw`` at ``address``) means; a guessed
+        one comes with a warning."""
         exact = self.catalogue.indicator(text)
-        if exact is not None and not isinstance(cell.value, float):
+        if exact is not None and not isinstance(raw, float):
             return exact
         candidates = [i for i in self.catalogue.indicators if _same_code(i.code, text)]
         if exact is not None and len(candidates) <= 1:
@@ -341,26 +349,32 @@ class _Reader:
                 findings.warning(
                     "code-normalised",
                     file=self.file,
-                    sheet=cell.sheet,
-                    cell=cell.address,
+                    sheet=sheet,
+                    cell=address,
                     indicator=chosen.code,
                     text=text,
                 )
             )
         return chosen
 
-    def value(self, cell: Cell, code: str, name: str) -> tuple[Decimal | None, str | None]:
-        """The cell's number; None with the finding code when it holds none."""
+    def value(
+        self, value: Value, sheet: str, address: str, code: str, name: str
+    ) -> tuple[Decimal | None, str | None]:
+        """The number ``value`` (read at ``sheet``!``address``) holds; None with the
+        finding code when it holds none."""
+        if value is None:
+            return None, None
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            number = _decimal(value)  # the common case first: a number typed as a number
+            if number is not None and abs(number) < MAX_VALUE:
+                return number, None
         where = {
             "file": self.file,
-            "sheet": cell.sheet,
-            "cell": cell.address,
+            "sheet": sheet,
+            "cell": address,
             "indicator": code or None,
             "input": name or None,
         }
-        value = cell.value
-        if value is None:
-            return None, None
         if isinstance(value, CellError):
             self.found.append(findings.error("cell-error", error=value.text, **where))
             return None, "cell-error"
@@ -406,6 +420,8 @@ class _Reader:
 
 
 def _decimal(value: int | float) -> Decimal | None:
+    if value.__class__ is int:
+        return Decimal(value)  # already whole, and as exact as the cell
     try:
         # a spreadsheet keeps 15 significant digits: 0.1 * 120 is 12, not 12.000000000000002
         number = Decimal(value) if isinstance(value, int) else Decimal(f"{value:.15g}")

@@ -180,16 +180,17 @@ class Sheet:
         return self.total_rows > len(self._rows)
 
     def value(self, row: int, col: int) -> Value:
-        special = self._special.get((row, col))
-        if special is not None:
-            return special
-        if row < 1 or col < 1 or row > len(self._rows):
-            return None
-        values = self._rows[row - 1]
-        if col > len(values):
-            return None
-        value = values[col - 1]
-        return None if value == "" else value
+        if self._special:  # most sheets hold no error cell nor formula without a result
+            special = self._special.get((row, col))
+            if special is not None:
+                return special
+        if 0 < row <= len(self._rows) and col > 0:
+            values = self._rows[row - 1]
+            if col <= len(values):
+                value = values[col - 1]
+                if value != "":
+                    return value  # type: ignore[no-any-return]
+        return None
 
     def cell(self, row: int, col: int) -> Cell:
         return Cell(self.value(row, col), self.name, row, col, a1(row, col))
@@ -334,7 +335,10 @@ class Workbook:
             problem.sheet = name
             raise
         if xml[:2] in (b"\xff\xfe", b"\xfe\xff"):
-            xml = xml.decode("utf-16").encode("utf-8")
+            try:
+                xml = xml.decode("utf-16").encode("utf-8")
+            except UnicodeDecodeError as exc:  # an odd number of bytes, half a character
+                raise WorkbookProblem("file-corrupt", sheet=name, detail=_detail(exc)) from None
         rows, cols = _xlsx_extent(xml, self.max_cells)
         if rows * cols > self.max_cells:
             raise WorkbookProblem(
@@ -676,6 +680,20 @@ class _Zip:
             raise WorkbookProblem("file-corrupt", detail=f"{name} missing")
         return self.inflate(member)
 
+    def stored(self, name: str) -> tuple[int, int, int, int, bytes] | None:
+        """What identifies the member's content: its compression, CRC, size and
+        compressed bytes (None when missing)."""
+        member = self.members.get(name)
+        if member is None:
+            return None
+        at = member.offset
+        if self.data[at : at + 4] != b"PK\x03\x04" or at + 30 > len(self.data):
+            return None
+        name_len, extra_len = struct.unpack_from("<HH", self.data, at + 26)
+        start = at + 30 + name_len + extra_len
+        raw = self.data[start : start + member.csize]
+        return (member.method, member.flags, member.crc, member.usize, raw)
+
     def peek(self, member: _Member, size: int) -> bytes:
         """The first ``size`` bytes of the member, inflating no more than that."""
         if member.flags & 0x1:
@@ -904,13 +922,36 @@ _TARGET_ATTR = re.compile(rb'\bTarget="([^"]*)"')
 
 def _xlsx_parts(archive: _Zip, *, strict: bool = False) -> dict[str, str]:
     """Sheet name -> zip member of its XML (``strict``: parse the XML properly)."""
-    book = archive.read("xl/workbook.xml")
-    rels = archive.read("xl/_rels/workbook.xml.rels")
+    names = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
+    # the files of one run mostly come from one template, whose workbook.xml and its
+    # rels are the same compressed bytes in each: those were inflated and checked once
+    book_stored, rels_stored = (archive.stored(name) for name in names)
+    key = None
+    if (
+        not strict
+        and book_stored is not None
+        and rels_stored is not None
+        and len(book_stored[4]) + len(rels_stored[4]) <= _SEEN_BYTES
+    ):
+        key = (book_stored, rels_stored)
+        if key in _PARTS_SEEN:
+            return dict(_PARTS_SEEN[key])
+    book, rels = (archive.read(name) for name in names)
     if len(book) > _XML_LIMIT or len(rels) > _XML_LIMIT:
         raise WorkbookProblem("file-corrupt", detail="workbook.xml too large")
     if strict:
         return _xlsx_parts_xml(book, rels)
-    return dict(_xlsx_parts_fast(book, rels))
+    parts = _xlsx_parts_fast(book, rels)
+    if key is not None:
+        if len(_PARTS_SEEN) >= 64:
+            _PARTS_SEEN.clear()
+        _PARTS_SEEN[key] = parts
+    return dict(parts)
+
+
+_Stored = tuple[int, int, int, int, bytes]
+_SEEN_BYTES = 64 * 1024
+_PARTS_SEEN: dict[tuple[_Stored, _Stored], tuple[tuple[str, str], ...]] = {}
 
 
 @functools.lru_cache(maxsize=64)
