@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import struct
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -220,3 +222,12 @@ def ole2(streams: dict[str, bytes]) -> bytes:
         for name, count in zip(names, data_sectors, strict=True)
     )
     return bytes(header) + struct.pack(f"<{size // 4}I", *fat) + directory + body
+
+
+def zip_bytes(members: dict[str, bytes]) -> bytes:
+    """A deflated zip holding ``members`` (name -> bytes)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, raw in members.items():
+            zf.writestr(name, raw)
+    return buffer.getvalue()

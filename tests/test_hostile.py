@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import struct
 import tempfile
 import zipfile
@@ -13,7 +12,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from _reader_kit import CATALOGUE_YAML, ole2, small_catalogue, submission, write_ods, write_xlsx
+from _reader_kit import (
+    CATALOGUE_YAML,
+    ole2,
+    small_catalogue,
+    submission,
+    write_ods,
+    write_xlsx,
+    zip_bytes,
+)
 from conftest import Result
 from iku_cli.reader import read_workbook
 
@@ -24,14 +31,6 @@ CAT = small_catalogue()
 def _members(path: Path) -> dict[str, bytes]:
     with zipfile.ZipFile(path) as zf:
         return {i.filename: zf.read(i) for i in zf.infolist()}
-
-
-def _zip(members: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, raw in members.items():
-            zf.writestr(name, raw)
-    return buffer.getvalue()
 
 
 def _huge_sheet(template: Path, rows: int, header: bool) -> bytes:
@@ -55,11 +54,11 @@ def _huge_sheet(template: Path, rows: int, header: bool) -> bytes:
         )
     parts.append("</sheetData></worksheet>")
     members["xl/worksheets/sheet3.xml"] = "".join(parts).encode()
-    return _zip(members)
+    return zip_bytes(members)
 
 
 def _declared_bomb(template: Path) -> bytes:
-    data = bytearray(_zip(_members(template)))
+    data = bytearray(zip_bytes(_members(template)))
     cd = data.find(b"PK\x01\x02")
     struct.pack_into("<I", data, cd + 24, 500 * 1024 * 1024)  # first member claims 500 MB
     return bytes(data)
@@ -201,4 +200,4 @@ def test_mutated_sheet_xml_never_raises(noise: bytes, at: int) -> None:
     sheet = members["xl/worksheets/sheet3.xml"]
     at %= len(sheet)
     members["xl/worksheets/sheet3.xml"] = sheet[:at] + noise + sheet[at:]
-    _read_never_raises(_zip(members), ".xlsx")
+    _read_never_raises(zip_bytes(members), ".xlsx")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from _reader_kit import ole2, submission, write_ods, write_xlsx
+from _reader_kit import ole2, submission, write_ods, write_xlsx, zip_bytes
 from iku_cli.workbook import (
     CellError,
     NoResult,
@@ -200,14 +200,6 @@ def test_other_ole2_and_broken_ole2(tmp_path: Path) -> None:
     assert _problem(broken).code == "file-corrupt"
 
 
-def _zip(members: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, raw in members.items():
-            zf.writestr(name, raw)
-    return buffer.getvalue()
-
-
 def _declare_size(data: bytes, member: str, size: int) -> bytes:
     """Rewrite a member's uncompressed size in the central directory and local header."""
     out = bytearray(data)
@@ -231,7 +223,7 @@ def _xlsx_members(tmp_path: Path) -> dict[str, bytes]:
 
 def test_zip_bomb_by_declared_size(tmp_path: Path) -> None:
     members = _xlsx_members(tmp_path)
-    data = _declare_size(_zip(members), "xl/worksheets/sheet3.xml", 200 * 1024 * 1024)
+    data = _declare_size(zip_bytes(members), "xl/worksheets/sheet3.xml", 200 * 1024 * 1024)
     path = tmp_path / "bomb.xlsx"
     path.write_bytes(data)
     problem = _problem(path)
@@ -243,10 +235,10 @@ def test_zip_bomb_by_ratio_and_limit_parameter(tmp_path: Path) -> None:
     members = _xlsx_members(tmp_path)
     members["xl/media/padding.bin"] = b"\0" * (3 * 1024 * 1024)
     path = tmp_path / "ratio.xlsx"
-    path.write_bytes(_zip(members))
+    path.write_bytes(zip_bytes(members))
     assert _problem(path).code == "zip-bomb"  # ~1000x over 1 MB
     small = _xlsx_members(tmp_path)
-    path.write_bytes(_zip(small))
+    path.write_bytes(zip_bytes(small))
     assert _problem(path, max_unzipped=1000).code == "zip-bomb"
     open_workbook(path).close()  # within the default limit
 
@@ -255,7 +247,7 @@ def test_member_that_lies_about_its_size(tmp_path: Path) -> None:
     members = _xlsx_members(tmp_path)
     members["xl/media/lie.bin"] = b"\0" * 400_000
     path = tmp_path / "liar.xlsx"
-    path.write_bytes(_declare_size(_zip(members), "xl/media/lie.bin", 10))
+    path.write_bytes(_declare_size(zip_bytes(members), "xl/media/lie.bin", 10))
     # the compressed data could inflate past 300 kB, so every member is inflated and checked
     assert _problem(path, max_unzipped=300_000).code == "file-corrupt"
 
@@ -272,7 +264,7 @@ def test_far_apart_cells_are_refused_before_parsing(tmp_path: Path) -> None:
     far = '<row r="1048576"><c r="XFD1048576" t="n"><v>1</v></c></row></sheetData>'
     members["xl/worksheets/sheet3.xml"] = sheet.replace("</sheetData>", far).encode()
     path = tmp_path / "far.xlsx"
-    path.write_bytes(_zip(members))
+    path.write_bytes(zip_bytes(members))
     with open_workbook(path) as book:
         assert book.sheet("Identitas").cell(1, 1).value == "Biro"  # other sheets still read
         with pytest.raises(WorkbookProblem) as info:
