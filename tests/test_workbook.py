@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from _reader_kit import ole2, submission, write_ods, write_xlsx, zip_bytes
+from _reliability_kit import declare_size
 from iku_cli.workbook import (
     CellError,
     NoResult,
@@ -200,21 +201,6 @@ def test_other_ole2_and_broken_ole2(tmp_path: Path) -> None:
     assert _problem(broken).code == "file-corrupt"
 
 
-def _declare_size(data: bytes, member: str, size: int) -> bytes:
-    """Rewrite a member's uncompressed size in the central directory and local header."""
-    out = bytearray(data)
-    encoded = member.encode()
-    cd = out.find(b"PK\x01\x02")
-    while cd != -1:
-        name_len = struct.unpack_from("<H", out, cd + 28)[0]
-        if bytes(out[cd + 46 : cd + 46 + name_len]) == encoded:
-            struct.pack_into("<I", out, cd + 24, size)
-            local = struct.unpack_from("<I", out, cd + 42)[0]
-            struct.pack_into("<I", out, local + 22, size)
-        cd = out.find(b"PK\x01\x02", cd + 4)
-    return bytes(out)
-
-
 def _xlsx_members(tmp_path: Path) -> dict[str, bytes]:
     path = write_xlsx(tmp_path / "base.xlsx", submission())
     with zipfile.ZipFile(path) as zf:
@@ -223,7 +209,7 @@ def _xlsx_members(tmp_path: Path) -> dict[str, bytes]:
 
 def test_zip_bomb_by_declared_size(tmp_path: Path) -> None:
     members = _xlsx_members(tmp_path)
-    data = _declare_size(zip_bytes(members), "xl/worksheets/sheet3.xml", 200 * 1024 * 1024)
+    data = declare_size(zip_bytes(members), "xl/worksheets/sheet3.xml", 200 * 1024 * 1024)
     path = tmp_path / "bomb.xlsx"
     path.write_bytes(data)
     problem = _problem(path)
@@ -247,7 +233,7 @@ def test_member_that_lies_about_its_size(tmp_path: Path) -> None:
     members = _xlsx_members(tmp_path)
     members["xl/media/lie.bin"] = b"\0" * 400_000
     path = tmp_path / "liar.xlsx"
-    path.write_bytes(_declare_size(zip_bytes(members), "xl/media/lie.bin", 10))
+    path.write_bytes(declare_size(zip_bytes(members), "xl/media/lie.bin", 10))
     # the compressed data could inflate past 300 kB, so every member is inflated and checked
     assert _problem(path, max_unzipped=300_000).code == "file-corrupt"
 
