@@ -169,15 +169,21 @@ def test_a_pipe_named_like_a_workbook_is_skipped_not_waited_on(tmp_path: Path) -
 def _deny(monkeypatch: pytest.MonkeyPatch, denied: Path) -> None:
     """Opening ``denied`` fails as it does without permission (the tests run as root,
     where chmod does not stop a read)."""
-    real_open = builtins.open
+    real_open, real_os_open = builtins.open, os.open
 
     def guarded_open(file: object, *args: object, **kwargs: object) -> object:
         if isinstance(file, str | os.PathLike) and Path(file) == denied:
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
 
+    def guarded_os_open(file: object, *args: object, **kwargs: object) -> int:
+        if isinstance(file, str | os.PathLike) and Path(file) == denied:
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_os_open(file, *args, **kwargs)  # type: ignore[arg-type]
+
     monkeypatch.setattr(builtins, "open", guarded_open)
     monkeypatch.setattr(io, "open", guarded_open)
+    monkeypatch.setattr(os, "open", guarded_os_open)  # the reader opens with os.open
 
 
 def test_an_unreadable_file_is_a_finding(
