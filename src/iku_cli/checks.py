@@ -18,7 +18,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from . import findings
-from .catalogue import Catalogue
+from .catalogue import Catalogue, Indicator
 from .findings import Finding
 from .formula import DivisionByZero
 from .periods import FINAL, Period, index, up_to
@@ -41,14 +41,11 @@ def check_collection(
     read), so the ones absent are reported. Submissions whose owner, year or
     period is unknown take no part (their own findings say why).
     """
-    known = [
-        s
-        for s in collection.submissions
-        if s.owner in catalogue.owners and s.year in catalogue.years and s.period is not None
-    ]
+    owners = frozenset(catalogue.owners)  # 250 in a province: a tuple is slow to search
     slots: dict[tuple[str, int, Period], list[Submission]] = defaultdict(list)
-    for sub in known:
-        slots[(sub.owner, sub.year, sub.period)].append(sub)  # type: ignore[index]
+    for sub in collection.submissions:
+        if sub.owner in owners and sub.year in catalogue.years and sub.period is not None:
+            slots[(sub.owner, sub.year, sub.period)].append(sub)
     found: list[Finding] = []
     found += _duplicates(slots)
     found += _decreases(slots, catalogue)
@@ -78,8 +75,9 @@ def check_all(
 
     subs = {s.file: s for s in collection.submissions}
     add(collection.findings)
+    rules = _Rules(catalogue)
     for sub in collection.submissions:
-        add(check_submission(sub, catalogue))
+        add(_SubmissionCheck(sub, catalogue, rules).run())
     add(check_collection(collection, catalogue, complete=complete))
     result: list[Finding] = []
     for file in sorted(order, key=lambda f: f is None):
@@ -109,12 +107,47 @@ def _position(finding: Finding, sub: Submission | None) -> tuple[int, int, int, 
 # --------------------------------------------------------------------------- one submission
 
 
+class _Rules:
+    """What the checks ask of the catalogue for every value, worked out once per run."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        # a province has 250 owners: `in catalogue.owners` (a tuple) took 1 us a file
+        self.owners = frozenset(catalogue.owners)
+        self._ratios: dict[str, _RatioRule | None] = {}
+
+    def ratio(self, code: str) -> _RatioRule | None:
+        """The ratio whose value may not pass the indicator's ``max``; None: no such rule."""
+        if code not in self._ratios:
+            indicator = self.catalogue.indicator(code)
+            rule = None
+            if indicator is not None and indicator.max is not None and indicator.form == "ratio":
+                rule = _RatioRule(indicator, indicator.max)
+            self._ratios[code] = rule
+        return self._ratios[code]
+
+
+class _RatioRule:
+    """A ratio indicator's formulas, factor and ``max``, looked up once for every file."""
+
+    __slots__ = ("denominator", "factor", "inputs", "max", "names", "numerator")
+
+    def __init__(self, indicator: Indicator, most: Decimal) -> None:
+        self.numerator = indicator.expression("numerator")
+        self.denominator = indicator.expression("denominator")
+        self.names = self.numerator.names | self.denominator.names
+        self.factor = indicator.effective_factor
+        self.max = most
+        self.inputs = tuple(indicator.inputs)
+
+
 class _SubmissionCheck:
-    def __init__(self, sub: Submission, catalogue: Catalogue) -> None:
+    def __init__(self, sub: Submission, catalogue: Catalogue, rules: _Rules | None = None) -> None:
         self.sub = sub
         self.catalogue = catalogue
+        self.rules = rules or _Rules(catalogue)
         self.found: list[Finding] = []
-        self.owner_known = sub.owner is not None and sub.owner in catalogue.owners
+        self.owner_known = sub.owner is not None and sub.owner in self.rules.owners
 
     def where(self, item: InputValue, cell: str | None = None, **more: object) -> dict[str, object]:
         return {
@@ -136,15 +169,14 @@ class _SubmissionCheck:
     def run(self) -> list[Finding]:
         self.identity()
         if self.sub.data_sheet is not None:
-            self.values()
-            self.expected()
+            seen = self.values()
+            self.expected(seen)
         return self.found
 
     def identity(self) -> None:
         sub, cat = self.sub, self.catalogue
         text = sub.identity_text
-        labels = {"owner": "Biro", "year": "Tahun", "period": "Periode"}
-        for key, label in labels.items():
+        for key, label in _IDENTITY_LABELS.items():
             if not text.get(key):
                 self.found.append(
                     findings.error("identity-missing", label=label, **self.identity_where(key))
@@ -185,150 +217,137 @@ class _SubmissionCheck:
                     )
                 )
 
-    def values(self) -> None:
+    def values(self) -> dict[tuple[str, str], InputValue]:
+        """Every value row judged on its own; the rows accepted, by (indicator, input)."""
+        sub, found = self.sub, self.found
+        indicator_of = self.catalogue.indicator
+        owner = sub.owner if self.owner_known else None
         seen: dict[tuple[str, str], InputValue] = {}
         annual_warned: set[str] = set()
-        for item in self.sub.values:
-            indicator = self.catalogue.indicator(item.indicator)
-            if not item.indicator:
-                self.found.append(
-                    findings.error("code-missing", **self.where(item, item.code_cell))
-                )
+        before_final = sub.period is not None and sub.period != FINAL
+        for item in sub.values:
+            code = item.indicator
+            if not code:
+                found.append(findings.error("code-missing", **self.where(item, item.code_cell)))
                 continue
+            indicator = indicator_of(code)
             if indicator is None:
-                self.found.append(
-                    findings.error(
-                        "unknown-indicator",
-                        **self.where(item, item.code_cell),
-                    )
+                found.append(
+                    findings.error("unknown-indicator", **self.where(item, item.code_cell))
                 )
                 continue
-            if self.owner_known and indicator.owner != self.sub.owner:
-                self.found.append(
+            if owner is not None and indicator.owner != owner:
+                found.append(
                     findings.error(
                         "indicator-not-owned",
-                        owner=self.sub.owner,
+                        owner=owner,
                         actual=indicator.owner,
                         **self.where(item, item.code_cell),
                     )
                 )
                 continue
             spec = indicator.inputs.get(item.input)
-            if spec is None and not item.input:
-                self.found.append(
-                    findings.error(
-                        "input-missing",
-                        known=", ".join(indicator.inputs),
-                        **self.where(item, item.input_cell),
-                    )
-                )
-                continue
             if spec is None:
-                self.found.append(
+                found.append(
                     findings.error(
-                        "unknown-input",
+                        "unknown-input" if item.input else "input-missing",
                         known=", ".join(indicator.inputs),
                         **self.where(item, item.input_cell),
                     )
                 )
                 continue
-            key = (item.indicator, item.input)
+            key = (code, item.input)
             if key in seen:
                 first = seen[key]
-                self.found.append(
+                found.append(
                     findings.error(
                         "duplicate-row", first=f"{first.sheet}!{first.cell}", **self.where(item)
                     )
                 )
                 continue
             seen[key] = item
+            value = item.value
             if (
-                indicator.frequency == "annual"
-                and self.sub.period not in (None, FINAL)
-                and item.value is not None
-                and indicator.code not in annual_warned
+                before_final
+                and value is not None
+                and indicator.frequency == "annual"
+                and code not in annual_warned
             ):
-                annual_warned.add(indicator.code)
-                self.found.append(
-                    findings.warning(
-                        "annual-before-tw4", period=self.sub.period, **self.where(item)
-                    )
+                annual_warned.add(code)
+                found.append(
+                    findings.warning("annual-before-tw4", period=sub.period, **self.where(item))
                 )
-            if item.value is None:
+            if value is None:
                 if item.problem is None:
-                    self.found.append(
+                    found.append(
                         findings.warning("value-missing", label=spec.label, **self.where(item))
                     )
                 continue
-            value = item.value
             if value < 0 and spec.min >= 0:
-                self.found.append(findings.error("value-negative", value=value, **self.where(item)))
+                found.append(findings.error("value-negative", value=value, **self.where(item)))
             elif value < spec.min:
-                self.found.append(
+                found.append(
                     findings.error("value-below-min", value=value, min=spec.min, **self.where(item))
                 )
             if spec.max is not None and value > spec.max:
-                self.found.append(
+                found.append(
                     findings.error("value-above-max", value=value, max=spec.max, **self.where(item))
                 )
             if spec.integer and value != value.to_integral_value():
-                self.found.append(
-                    findings.error("value-not-integer", value=value, **self.where(item))
-                )
-        self.ratios(seen)
+                found.append(findings.error("value-not-integer", value=value, **self.where(item)))
+        # each indicator once, in the order first seen
+        for code in dict.fromkeys([code for code, _ in seen]):
+            rule = self.rules.ratio(code)
+            if rule is not None:
+                self.ratio(code, rule, seen)
+        return seen
 
-    def ratios(self, seen: dict[tuple[str, str], InputValue]) -> None:
+    def ratio(self, code: str, rule: _RatioRule, seen: dict[tuple[str, str], InputValue]) -> None:
         """A ratio whose value exceeds the indicator's ``max``: the numerator is too large."""
-        done: set[str] = set()
-        for code, _ in seen:
-            indicator = self.catalogue.indicator(code)
-            if indicator is None or code in done or indicator.max is None:
-                continue
-            done.add(code)
-            if indicator.form != "ratio":
-                continue
-            values = {
-                name: item.value
-                for (c, name), item in seen.items()
-                if c == code and item.value is not None
-            }
-            numerator = indicator.expression("numerator")
-            denominator = indicator.expression("denominator")
-            if not (numerator.names | denominator.names) <= values.keys():
-                continue
-            try:
-                top = numerator.evaluate(values)
-                bottom = denominator.evaluate(values)
-            except DivisionByZero:
-                continue
-            if bottom <= 0:
-                continue
-            result = top / bottom * indicator.effective_factor
-            if result <= indicator.max:
-                continue
-            first = next(n for n in indicator.inputs if n in numerator.names)
-            item = seen[(code, first)]
-            self.found.append(
-                findings.error(
-                    "numerator-exceeds-denominator",
-                    numerator=top,
-                    denominator=bottom,
-                    # a formula can multiply far past 28 digits, where quantize fails
-                    value=result.quantize(Decimal("0.01")) if result.adjusted() < 20 else result,
-                    max=indicator.max,
-                    **self.where(item),
-                )
+        values: dict[str, Decimal] = {}
+        for name in rule.inputs:
+            item = seen.get((code, name))
+            if item is not None and item.value is not None:
+                values[name] = item.value
+        if not rule.names <= values.keys():
+            return
+        try:
+            top = rule.numerator.evaluate(values)
+            bottom = rule.denominator.evaluate(values)
+        except DivisionByZero:
+            return
+        if bottom <= 0:
+            return
+        result = top / bottom * rule.factor
+        if result <= rule.max:
+            return
+        # the finding points at the numerator's first input in the catalogue's order
+        first = next(n for n in rule.inputs if n in rule.numerator.names)
+        where = self.where(seen[(code, first)])
+        self.found.append(
+            findings.error(
+                "numerator-exceeds-denominator",
+                numerator=top,
+                denominator=bottom,
+                # a formula can multiply far past 28 digits, where quantize fails
+                value=result.quantize(Decimal("0.01")) if result.adjusted() < 20 else result,
+                max=rule.max,
+                **where,
             )
+        )
 
-    def expected(self) -> None:
-        """Every input the owner must report in the period, present and filled."""
+    def expected(self, seen: dict[tuple[str, str], InputValue]) -> None:
+        """Every input the owner must report in the period, present and filled.
+
+        ``seen`` holds every row of the owner's indicators with a known input (the
+        rows values() refused name another owner's indicator or an unknown input).
+        """
         sub = self.sub
         if not self.owner_known or sub.period is None:
             return
-        present = {(v.indicator, v.input) for v in sub.values}
         for indicator in self.catalogue.indicators_of(sub.owner, sub.period):  # type: ignore[arg-type]
             for name, spec in indicator.inputs.items():
-                if (indicator.code, name) not in present:
+                if (indicator.code, name) not in seen:
                     self.found.append(
                         findings.warning(
                             "value-missing",
@@ -339,6 +358,9 @@ class _SubmissionCheck:
                             label=spec.label,
                         )
                     )
+
+
+_IDENTITY_LABELS = {"owner": "Biro", "year": "Tahun", "period": "Periode"}
 
 
 # --------------------------------------------------------------------------- the folder

@@ -60,7 +60,8 @@ def json_number(value: Decimal | None, places: int | None = 2) -> int | float | 
     if value is None:
         return None
     if places is not None:
-        value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        quantum = _CENT if places == 2 else Decimal(1).scaleb(-places)  # 2: nearly always
+        value = value.quantize(quantum, rounding=ROUND_HALF_UP)
     if value == value.to_integral_value():
         return int(value)
     return float(value)
