@@ -84,38 +84,70 @@ def read_all(
     progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[Read]:
     """What :func:`~iku_cli.reader.read_workbook` gives for every file, in order; on
-    several cores when it pays."""
+    several cores when it pays.
+
+    With N cores, N - 1 workers read chunks from the front while this process reads
+    chunks from the back: no core waits, and what this process reads is never pickled.
+    A worker is handed a chunk only when it is about to need one (two in hand each),
+    so the two ends meet wherever the speeds make them.
+    """
     from .reader import read_workbook
 
     total = len(files)
     workers = jobs_for(total)
     context = _context(total) if workers > 1 else None
-    done = 0
-    if context is not None:
-        from concurrent.futures import ProcessPoolExecutor
-        from concurrent.futures.process import BrokenProcessPool
+    if context is None:
+        for done, (path, display) in enumerate(files, start=1):
+            yield read_workbook(path, display, catalogue)
+            if progress is not None:
+                progress(done, total)
+        return
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-        chunks = [files[i : i + CHUNK] for i in range(0, total, CHUNK)]
-        try:
-            with ProcessPoolExecutor(
-                workers, mp_context=context, initializer=_init, initargs=(catalogue,)
-            ) as pool:
-                for results in pool.map(_read_chunk, chunks):
-                    for item in results:
-                        done += 1
-                        yield item
-                    if progress is not None:
-                        progress(done, total)
-            return
-        except (BrokenProcessPool, OSError):
-            # a worker died (out of memory, a crash in a native library) or none could
-            # be started: read what is left here, where a failure is one file's finding
-            pass
-    for path, display in files[done:]:
-        yield read_workbook(path, display, catalogue)
-        done += 1
+    import python_calamine  # noqa: F401  # once here, not once in every worker
+
+    chunks = [files[i : i + CHUNK] for i in range(0, total, CHUNK)]
+    results: list[list[Read] | None] = [None] * len(chunks)
+    done = 0
+
+    def finished(index: int, read: list[Read]) -> None:
+        nonlocal done
+        results[index] = read
+        done += len(read)
         if progress is not None:
             progress(done, total)
+
+    def here(index: int) -> None:
+        finished(
+            index, [read_workbook(path, display, catalogue) for path, display in chunks[index]]
+        )
+
+    handed: dict[int, Future[list[Read]]] = {}
+    front, back = 0, len(chunks) - 1
+    try:
+        with ProcessPoolExecutor(
+            workers - 1, mp_context=context, initializer=_init, initargs=(catalogue,)
+        ) as pool:
+            while front <= back:
+                for index in [i for i, f in handed.items() if f.done()]:
+                    finished(index, handed.pop(index).result())
+                while len(handed) < 2 * (workers - 1) and front <= back:
+                    handed[front] = pool.submit(_read_chunk, chunks[front])
+                    front += 1
+                if front <= back:
+                    here(back)
+                    back -= 1
+            for index, future in sorted(handed.items()):
+                finished(index, future.result())
+    except (BrokenProcessPool, OSError):
+        # a worker died (out of memory, a crash in a native library) or none could be
+        # started: what is not read yet is read below, where a failure is one file's finding
+        pass
+    for index in range(len(chunks)):
+        if results[index] is None:
+            here(index)
+        yield from results[index] or ()
 
 
 __all__ = ["CHUNK", "FORK_MIN_FILES", "SPAWN_MIN_FILES", "cores", "jobs_for", "read_all"]
