@@ -15,7 +15,12 @@ EXAMPLES = ROOT / "examples"
 
 
 @pytest.fixture(autouse=True)
-def _plain_terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _plain_terminal(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[None]:
+    # each test its own catalogue cache: never the user's, never another test's
+    monkeypatch.setenv("IKU_CACHE_DIR", str(tmp_path_factory.mktemp("iku-cache")))
+    monkeypatch.delenv("IKU_CACHE", raising=False)
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TERM", "dumb")

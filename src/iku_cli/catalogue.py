@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
@@ -25,6 +25,9 @@ from . import formula
 from .errors import CatalogueError, CatalogueProblem
 from .periods import PERIODS, Period, parse_period
 from .safety import has_control, printable
+
+if TYPE_CHECKING:
+    from .catalogue_cache import CatalogueCache
 
 MAX_CATALOGUE_BYTES = 20_000_000
 # A catalogue of a few hundred indicators has some tens of thousands of nodes, a whole
@@ -667,8 +670,12 @@ def _parse_yaml(text: str, file: str) -> tuple[_Tree, list[CatalogueProblem]]:
     return _Tree(data, builder.keys, builder.items, builder.root), builder.problems
 
 
-def load(path: str | Path) -> Catalogue:
-    """Read, check and return the catalogue at ``path``; raises CatalogueError."""
+def load(path: str | Path, cache: CatalogueCache | None = None) -> Catalogue:
+    """Read, check and return the catalogue at ``path``; raises CatalogueError.
+
+    With ``cache``, a catalogue whose very bytes were checked before by this code is
+    read back instead of checked again (see :mod:`iku_cli.catalogue_cache`).
+    """
     file = str(path)
     p = Path(path)
 
@@ -699,7 +706,29 @@ def load(path: str | Path) -> Catalogue:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise fail("catalogue.not_utf8", line=raw[: exc.start].count(b"\n") + 1) from None
-    return loads(text, file=file, sha256=hashlib.sha256(raw).hexdigest())
+    sha256 = hashlib.sha256(raw).hexdigest()
+    if cache is not None:
+        kept = cache.get(sha256, file)
+        if kept is not None:
+            return kept
+    catalogue = loads(text, file=file, sha256=sha256)
+    if cache is not None:
+        cache.put(catalogue)
+    return catalogue
+
+
+def restore_expressions(catalogue: Catalogue) -> None:
+    """Compile the expressions of a catalogue that was checked before (read back from the
+    cache): the check compiles them as it goes."""
+    parsed: dict[tuple[str, frozenset[str]], formula.Expression] = {}
+    for indicator in catalogue.indicators:
+        allowed = frozenset(indicator.inputs)
+        expressions: dict[str, formula.Expression] = indicator.__pydantic_private__["_compiled"]  # type: ignore[index]
+        for key, source in _expressions(indicator):
+            compiled = parsed.get((source, allowed))
+            if compiled is None:
+                compiled = parsed[(source, allowed)] = formula.parse(source, allowed)
+            expressions[".".join(map(str, key))] = compiled
 
 
 def loads(text: str, file: str = "indicators.yaml", sha256: str | None = None) -> Catalogue:

@@ -29,7 +29,7 @@ def check(
     debug: DebugOpt = False,
 ) -> None:
     opts = settings(file or catalogue, lang, debug)
-    cat = load_catalogue(opts)
+    cat = load_catalogue(opts, cached=False)  # a check always checks
     from .common import out_console
 
     out_console().print(
