@@ -143,3 +143,24 @@ def test_every_help_page_renders_without_heavy_imports(tmp_path: Path) -> None:
             assert "Contoh:" in str(text), path
     heavy = {m.split(".")[0] for m in data["modules"]} & HEAVY
     assert not heavy, sorted(heavy)
+
+
+@pytest.mark.parametrize("given", [None, "logfire"])
+def test_the_command_line_turns_pydantic_plugins_off_unless_told(
+    monkeypatch: pytest.MonkeyPatch, given: str | None
+) -> None:
+    import gc
+
+    from iku_cli import cli
+
+    if given is None:
+        monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    else:
+        monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", given)
+    monkeypatch.setattr(cli, "app", lambda: None)
+    threshold = gc.get_threshold()
+    try:
+        cli.main()
+    finally:
+        gc.set_threshold(*threshold)
+    assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == (given or "__all__")

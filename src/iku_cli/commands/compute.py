@@ -23,6 +23,7 @@ from .common import (
     h,
     load_catalogue,
     out_console,
+    say,
     settings,
 )
 
@@ -65,15 +66,12 @@ def run_compute(
     check_request(cat, path, year, period)
     collection = read(path, cat, progress=progress_for_terminal(lang) if progress else None)
     result = compute(cat, collection, year, period)
-    console = err_console()
     if say_choice:
-        console.print(result.note(lang), markup=False, highlight=False)
+        say(result.note(lang))
     errors, warnings = count(result.findings)
     if errors or warnings:
-        console.print(
+        say(
             t("compute.findings", lang, errors=errors, warnings=warnings),
-            markup=False,
-            highlight=False,
             style="red" if errors else "yellow",
         )
     return result
@@ -171,9 +169,7 @@ def compute(
             )
             protected = [*looked_at, opts.catalogue]
             write_atomic(output, data, protected=protected)
-            err_console().print(
-                t("compute.written", opts.lang, path=output), markup=False, highlight=False
-            )
+            say(t("compute.written", opts.lang, path=output))
     if result.errors:
         raise typer.Exit(1)
 

@@ -13,12 +13,12 @@ from .common import (
     CatalogueOpt,
     DebugOpt,
     LangOpt,
-    err_console,
     files_looked_at,
     guarded,
     h,
     load_catalogue,
     out_console,
+    say,
     settings,
 )
 
@@ -104,10 +104,8 @@ def recap(
     )
     errors, warnings = count(summary.findings)
     if errors or warnings:
-        err_console().print(
+        say(
             t("compute.findings", opts.lang, errors=errors, warnings=warnings),
-            markup=False,
-            highlight=False,
             style="red" if errors else "yellow",
         )
     if errors:
