@@ -1,6 +1,6 @@
 """The shortcuts taken for speed after reading give what the long way gives.
 
-- ``outputs.result_json.dumps`` writes exactly what ``json.dumps(..., indent=2)`` does;
+- ``outputs.json_text.dumps`` writes exactly what ``json.dumps(..., indent=2)`` does;
 - ``check_all`` (catalogue rules shared across files) finds what checking each file
   and the folder on its own finds;
 - the other periods' realisations (worked out without detail) are the values those
@@ -27,9 +27,10 @@ from iku_cli.api import read
 from iku_cli.catalogue import load
 from iku_cli.checks import check_all, check_collection, check_submission
 from iku_cli.figures import achievement, compute, mean
-from iku_cli.outputs import result_json
+from iku_cli.outputs import json_text
 from iku_cli.outputs.findings import findings_dict
-from iku_cli.outputs.result_json import dumps, render_json
+from iku_cli.outputs.json_text import dumps
+from iku_cli.outputs.result_json import render_json
 from iku_cli.periods import PERIODS
 from iku_cli.submission import Collection, InputValue, Submission
 from test_checks import CAT, _sub, _values
@@ -111,13 +112,13 @@ def test_dumps_is_json_dumps_for_any_tree(value: Any) -> None:
 def test_dumps_without_the_c_encoder(monkeypatch: pytest.MonkeyPatch) -> None:
     """A Python without json's C accelerator gets the same text (from json's Python code)."""
     monkeypatch.setattr(json.encoder, "c_make_encoder", None)
-    result_json._flat.cache_clear()
+    json_text._flat.cache_clear()
     try:
         for value in AWKWARD:
             assert dumps(value) == _json(value)
     finally:
         monkeypatch.undo()
-        result_json._flat.cache_clear()
+        json_text._flat.cache_clear()
 
 
 def test_dumps_refuses_what_json_refuses() -> None:

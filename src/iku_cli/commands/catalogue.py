@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -65,7 +64,9 @@ def show(
     from ..outputs.catalogue import catalogue_dict, catalogue_table
 
     if format == "json":
-        typer.echo(json.dumps(catalogue_dict(cat), ensure_ascii=False, indent=2))
+        from ..outputs.json_text import dumps
+
+        typer.echo(dumps(catalogue_dict(cat)))
         return
     from .common import out_console
 

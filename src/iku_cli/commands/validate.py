@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -69,7 +68,9 @@ def validate(
         data = findings_dict(
             found, opts.lang, files=collection.files_read, skipped=len(collection.skipped)
         )
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        from ..outputs.json_text import dumps
+
+        typer.echo(dumps(data))
     else:
         from ..outputs.findings import findings_table
 
