@@ -222,3 +222,21 @@ def test_with_the_cache_off_nothing_is_written(
     monkeypatch.setenv("IKU_CACHE", "off")
     assert run("catalogue", "show", str(SHIPPED_CATALOGUE)).exit_code == 0
     assert list(folder.iterdir()) == []
+
+
+def test_a_catalogue_read_back_needs_no_yaml_parser(tmp_path: Path) -> None:
+    """PyYAML is imported only when a file is parsed (10 ms of each run otherwise)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from pathlib import Path;"
+        "from iku_cli.catalogue import load; from iku_cli.catalogue_cache import CatalogueCache;"
+        f"load({str(SHIPPED_CATALOGUE)!r}, cache=CatalogueCache(Path({str(tmp_path)!r})));"
+        "print('yaml' in sys.modules)"
+    )
+    runs = [
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+        for _ in range(2)
+    ]
+    assert [r.stdout.strip() for r in runs] == ["True", "False"]  # parsed, then read back

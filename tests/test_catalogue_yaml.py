@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from iku_cli import catalogue as cat
+from iku_cli import catalogue_yaml
 from iku_cli.catalogue import loads
 from iku_cli.errors import CatalogueError
 from test_catalogue import VALID, line_of
@@ -26,14 +27,14 @@ def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
     return str(request.param)
 
 
-def parsed(text: str) -> tuple[Any, cat._Tree, Found]:
-    tree, problems = cat._parse_yaml(text, "f.yaml")
+def parsed(text: str) -> tuple[Any, catalogue_yaml._Tree, Found]:
+    tree, problems = catalogue_yaml._parse_yaml(text, "f.yaml")
     return tree.data, tree, [(p.line, p.path, p.key, p.params) for p in problems]
 
 
 def refused(text: str) -> Found:
     with pytest.raises(CatalogueError) as info:
-        cat._parse_yaml(text, "f.yaml")
+        catalogue_yaml._parse_yaml(text, "f.yaml")
     return [(p.line, p.path, p.key, p.params) for p in info.value.problems]
 
 
@@ -41,7 +42,7 @@ def refused(text: str) -> Found:
 
 
 def test_the_node_limit_stops_the_file_as_it_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cat, "MAX_NODES", 50)
+    monkeypatch.setattr(catalogue_yaml, "MAX_NODES", 50)
     # the YAML error lies past the limit: reading stops before it
     text = "a: [" + ", ".join(["1"] * 60) + "]\nb: [\n"
     assert refused(text) == [(None, "", "catalogue.yaml_too_many_nodes", {"limit": 50})]
@@ -57,14 +58,14 @@ def test_the_node_limit_stops_the_file_as_it_is_read(monkeypatch: pytest.MonkeyP
 
 
 def test_a_long_text_is_counted_before_anything_is_built(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cat, "MAX_NODES", 50)
-    monkeypatch.setattr(cat, "_COUNT_FIRST", 10)
+    monkeypatch.setattr(catalogue_yaml, "MAX_NODES", 50)
+    monkeypatch.setattr(catalogue_yaml, "_COUNT_FIRST", 10)
 
     def never(*_: object) -> None:
         raise AssertionError("built before counted")
 
     with monkeypatch.context() as patch:
-        patch.setattr(cat._Builder, "build", never)
+        patch.setattr(catalogue_yaml._Builder, "build", never)
         text = "a: [" + ", ".join(["1"] * 60) + "]\n"
         assert refused(text) == [(None, "", "catalogue.yaml_too_many_nodes", {"limit": 50})]
     # counted and within the limit: built as any other
@@ -74,7 +75,7 @@ def test_a_long_text_is_counted_before_anything_is_built(monkeypatch: pytest.Mon
 def test_nodes_repeated_by_aliases_have_a_limit_of_their_own(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(cat, "MAX_ALIAS_NODES", 100)
+    monkeypatch.setattr(catalogue_yaml, "MAX_ALIAS_NODES", 100)
     anchor = "a: &a [" + ", ".join(["1"] * 49) + "]\n"  # 50 nodes
     # each alias repeats 50 nodes and is one itself: 49 more each
     data, _, found = parsed(anchor + "b: [*a, *a]\n")
@@ -88,7 +89,7 @@ def test_nodes_repeated_by_aliases_have_a_limit_of_their_own(
 def test_aliases_inside_an_anchor_count_each_node_they_repeat(
     monkeypatch: pytest.MonkeyPatch, limit: int, fine: bool
 ) -> None:
-    monkeypatch.setattr(cat, "MAX_ALIAS_NODES", limit)
+    monkeypatch.setattr(catalogue_yaml, "MAX_ALIAS_NODES", limit)
     # a: 10 nodes; b repeats a twice (9 more each: 18); c repeats b (21 nodes, 20 more) twice
     text = "a: &a [" + ", ".join(["1"] * 9) + "]\nb: &b [*a, *a]\nc: [*b, *b]\n"
     if fine:
