@@ -58,18 +58,49 @@ def test_parallel_reading_equals_serial(folder: Path, monkeypatch: pytest.Monkey
     assert seen[-1] == (12, 12) and [d for d, _ in seen] == sorted(d for d, _ in seen)
 
 
-def _die(chunk: object) -> object:
+def _die(*args: object) -> None:
     os._exit(3)  # a worker killed mid-way (out of memory, a crash in a native library)
 
 
+def _die_after_one(chunks: object, ends: object, lock: object, conn: object) -> None:
+    """A worker that says one chunk done, then dies before sending anything read."""
+    with lock:  # type: ignore[attr-defined]
+        index = ends[0]  # type: ignore[index]
+        ends[0] = index + 1  # type: ignore[index]
+    conn.send(index)  # type: ignore[attr-defined]
+    os._exit(3)
+
+
 @pytest.mark.skipif(not FORKS, reason="workers are forked only where fork is safe")
-def test_a_dead_worker_costs_no_file(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("death", [_die, _die_after_one])
+def test_a_dead_worker_costs_no_file(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, death: object
+) -> None:
     catalogue = load(SHIPPED_CATALOGUE)
     files, _ = list_files([folder])
     monkeypatch.setenv("IKU_JOBS", "2")
     monkeypatch.setattr(parallel, "FORK_MIN_FILES", 2)
     monkeypatch.setattr(parallel, "CHUNK", 3)
-    monkeypatch.setattr(parallel, "_read_chunk", _die)
+    monkeypatch.setattr(parallel, "_serve", death)
+    monkeypatch.setenv("IKU_JOBS", "1")
+    serial = list(parallel.read_all(files, catalogue))
+    monkeypatch.setenv("IKU_JOBS", "2")
     read = list(parallel.read_all(files, catalogue))
     assert len(read) == len(files)
     assert [sub.file for sub, _ in read if sub is not None] == [d for _, d in files]
+    assert repr(read) == repr(serial)
+
+
+@pytest.mark.skipif(not FORKS, reason="workers are forked only where fork is safe")
+def test_workers_stop_when_no_one_reads_their_files(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files, _ = list_files([folder])
+    monkeypatch.setenv("IKU_JOBS", "2")
+    monkeypatch.setattr(parallel, "FORK_MIN_FILES", 2)
+    monkeypatch.setattr(parallel, "CHUNK", 3)
+    share = parallel.start(files)
+    assert share is not None
+    processes = list(share.processes)
+    share.stop()
+    assert processes and not any(p.is_alive() for p in processes)

@@ -73,6 +73,7 @@ def main() -> None:
     """Console-script entry point."""
     import gc
     import os
+    import sys
 
     # A run keeps a few hundred thousand objects alive to its end (the catalogue, every
     # value read); at Python's default threshold (700) the cyclic collector walks them
@@ -84,6 +85,10 @@ def main() -> None:
     # a command line never uses. Only here: a library caller keeps its own.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     _survive_legacy_consoles()
+    from .prefetch import begin
+
+    # a folder of many workbooks starts being read while Typer parses the options
+    begin(sys.argv[1:])
     app()
 
 

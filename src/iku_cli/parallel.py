@@ -1,13 +1,20 @@
 """Reading many workbooks on several cores, where that pays.
 
-A worker process reads a share of the files and sends back what it read (the
-:class:`~iku_cli.submission.Submission` values and findings, never a workbook).
-Starting workers costs something: on Linux a worker is forked from this process
-in a few milliseconds, with the catalogue already in memory; where processes
-are spawned (Windows, macOS) each starts a fresh interpreter and imports the
-reader, a few hundred milliseconds. So the files are read in parallel only
-from ``FORK_MIN_FILES`` (or ``SPAWN_MIN_FILES``) on, figures measured with
-``bench/run.py``; below, or with ``IKU_JOBS=1``, one process reads them all.
+Reading a workbook needs no catalogue (:func:`~iku_cli.reader.read_raw`); binding
+what was read to the catalogue (:func:`~iku_cli.reader.bind`) is cheap, and done in
+this process, in the files' order. So workers can start before the catalogue is
+loaded, and even before the command line is parsed (:mod:`iku_cli.prefetch`).
+
+A :class:`Share` of the files: N - 1 worker processes take chunks from the front of
+the list while this process takes chunks from the back, through a pair of counters
+in shared memory, so no core waits and the two ends meet wherever the speeds make
+them. A worker sends back what it read (plain records, never a workbook); what this
+process reads is never pickled. A worker that dies costs no file: the chunk it had
+taken is read here. Starting workers costs something: on Linux a worker is forked in
+a few milliseconds; where processes are spawned (Windows, macOS) each starts a fresh
+interpreter and imports the reader, a few hundred milliseconds. So the files are read
+in parallel only from ``FORK_MIN_FILES`` (or ``SPAWN_MIN_FILES``) on, figures measured
+with ``bench/run.py``; below, or with ``IKU_JOBS=1``, one process reads them all.
 Results come back in the files' order, so a run gives the same output either way.
 """
 
@@ -19,13 +26,15 @@ import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from multiprocessing.context import BaseContext
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import ForkContext, SpawnContext
 
     from .catalogue import Catalogue
     from .findings import Finding
+    from .reader import RawRead
     from .submission import Submission
 
 Read = tuple["Submission | None", list["Finding"]]
@@ -35,8 +44,6 @@ FORK_MIN_FILES = 200
 SPAWN_MIN_FILES = 2_000
 CHUNK = 64  # files a worker reads before sending them back: progress, and little to pickle
 
-_catalogue: Catalogue | None = None  # a worker's catalogue
-
 
 def cores() -> int:
     """Cores this process may run on."""
@@ -45,7 +52,7 @@ def cores() -> int:
     return os.cpu_count() or 1
 
 
-def _context(files: int) -> BaseContext | None:
+def _context(files: int) -> ForkContext | SpawnContext | None:
     """How to start workers for ``files`` files; None: read them here."""
     setting = os.environ.get("IKU_JOBS", "").strip()
     if setting.isdigit() and int(setting) <= 1:
@@ -66,88 +73,156 @@ def jobs_for(files: int) -> int:
     return max(1, min(wanted, files // CHUNK))
 
 
-def _init(catalogue: Catalogue) -> None:
-    global _catalogue
-    _catalogue = catalogue
+def _serve(chunks: Sequence[Sequence[Job]], ends: Any, lock: Any, conn: Connection) -> None:
+    """A worker: take the next chunk from the front while any is left; say each one done
+    (a few bytes: the pipe never fills while this process is still busy starting up),
+    then send everything read in one message."""
+    from .reader import read_raw
+
+    read: list[tuple[int, list[RawRead]]] = []
+    try:
+        while True:
+            with lock:
+                index = ends[0]
+                if index > ends[1]:
+                    break
+                ends[0] = index + 1
+            read.append((index, [read_raw(path, display) for path, display in chunks[index]]))
+            conn.send(index)
+        conn.send(read)
+    except (OSError, EOFError, KeyboardInterrupt):
+        pass  # this process stopped listening, or the user stopped the run
+    finally:
+        conn.close()
 
 
-def _read_chunk(chunk: Sequence[Job]) -> list[Read]:
-    from .reader import read_workbook
+class Share:
+    """Files being read by ``workers - 1`` worker processes and this one (see the module)."""
 
-    assert _catalogue is not None
-    return [read_workbook(path, display, _catalogue) for path, display in chunk]
+    def __init__(
+        self, files: Sequence[Job], workers: int, context: ForkContext | SpawnContext
+    ) -> None:
+        self.files = files
+        self.chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
+        self.raws: list[list[RawRead] | None] = [None] * len(self.chunks)
+        self.ends: Any = context.RawArray("q", [0, len(self.chunks) - 1])  # next front, back
+        self.lock: Any = context.Lock()
+        self.conns: list[Connection] = []
+        self.processes: list[Any] = []
+        self.done = 0
+        for _ in range(max(1, workers - 1)):
+            receive, send = context.Pipe(duplex=False)
+            process = context.Process(
+                target=_serve, args=(self.chunks, self.ends, self.lock, send), daemon=True
+            )
+            process.start()
+            send.close()
+            self.conns.append(receive)
+            self.processes.append(process)
+
+    def _take_back(self) -> int | None:
+        with self.lock:
+            index: int = self.ends[1]
+            if index < self.ends[0]:
+                return None
+            self.ends[1] = index - 1
+            return index
+
+    def _receive(self, block: bool, progress: Callable[[int, int], None] | None) -> None:
+        """What the workers have said (waiting for something when ``block``)."""
+        from multiprocessing.connection import wait
+
+        waited = wait(self.conns) if block else [c for c in self.conns if c.poll()]
+        for conn in [c for c in self.conns if c in waited]:
+            try:
+                message: int | list[tuple[int, list[RawRead]]] = conn.recv()
+            except (EOFError, OSError):  # the worker died: what it had taken is read here
+                self.conns.remove(conn)
+                continue
+            if isinstance(message, int):
+                self._count(len(self.chunks[message]), progress)
+            else:
+                for index, raws in message:
+                    self.raws[index] = raws
+                self.conns.remove(conn)
+
+    def _count(self, files: int, progress: Callable[[int, int], None] | None) -> None:
+        self.done += files
+        if progress is not None:
+            progress(min(self.done, len(self.files)), len(self.files))
+
+    def read(self, progress: Callable[[int, int], None] | None = None) -> list[RawRead]:
+        """Every file read, in order: this process takes chunks from the back until the
+        ends meet, then waits for the workers' last ones."""
+        from .reader import read_raw
+
+        try:
+            while (index := self._take_back()) is not None:
+                self.raws[index] = [read_raw(path, d) for path, d in self.chunks[index]]
+                self._count(len(self.chunks[index]), progress)
+                self._receive(False, progress)
+            while self.conns:
+                self._receive(True, progress)
+        finally:
+            self.stop()
+        for index, raws in enumerate(self.raws):
+            if raws is None:  # taken by a worker that died before sending it
+                self.raws[index] = [read_raw(path, d) for path, d in self.chunks[index]]
+        return [raw for raws in self.raws for raw in raws or ()]
+
+    def stop(self) -> None:
+        """End the workers (done, or no longer wanted) and let go of their pipes."""
+        for process in self.processes:
+            if process.is_alive():
+                process.terminate()
+        for process in self.processes:
+            process.join()
+        for conn in self.conns:
+            conn.close()
+        self.conns = []
+        self.processes = []
+
+
+def start(files: Sequence[Job]) -> Share | None:
+    """Workers reading ``files`` when that pays (else None: read them in this process)."""
+    workers = jobs_for(len(files))
+    context = _context(len(files)) if workers > 1 else None
+    if context is None:
+        return None
+    try:
+        return Share(files, workers, context)
+    except OSError:  # no process could be started (limits, memory): read here
+        return None
 
 
 def read_all(
     files: Sequence[Job],
     catalogue: Catalogue,
     progress: Callable[[int, int], None] | None = None,
+    share: Share | None = None,
 ) -> Iterator[Read]:
     """What :func:`~iku_cli.reader.read_workbook` gives for every file, in order; on
-    several cores when it pays.
+    several cores when it pays (``share``: workers started already, for ``files``)."""
+    from .reader import bind, read_workbook
 
-    With N cores, N - 1 workers read chunks from the front while this process reads
-    chunks from the back: no core waits, and what this process reads is never pickled.
-    A worker is handed a chunk only when it is about to need one (two in hand each),
-    so the two ends meet wherever the speeds make them.
-    """
-    from .reader import read_workbook
-
-    total = len(files)
-    workers = jobs_for(total)
-    context = _context(total) if workers > 1 else None
-    if context is None:
+    share = share if share is not None else start(files)
+    if share is None:
         for done, (path, display) in enumerate(files, start=1):
             yield read_workbook(path, display, catalogue)
             if progress is not None:
-                progress(done, total)
+                progress(done, len(files))
         return
-    from concurrent.futures import Future, ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    import python_calamine  # noqa: F401  # once here, not once in every worker
-
-    chunks = [files[i : i + CHUNK] for i in range(0, total, CHUNK)]
-    results: list[list[Read] | None] = [None] * len(chunks)
-    done = 0
-
-    def finished(index: int, read: list[Read]) -> None:
-        nonlocal done
-        results[index] = read
-        done += len(read)
-        if progress is not None:
-            progress(done, total)
-
-    def here(index: int) -> None:
-        finished(
-            index, [read_workbook(path, display, catalogue) for path, display in chunks[index]]
-        )
-
-    handed: dict[int, Future[list[Read]]] = {}
-    front, back = 0, len(chunks) - 1
-    try:
-        with ProcessPoolExecutor(
-            workers - 1, mp_context=context, initializer=_init, initargs=(catalogue,)
-        ) as pool:
-            while front <= back:
-                for index in [i for i, f in handed.items() if f.done()]:
-                    finished(index, handed.pop(index).result())
-                while len(handed) < 2 * (workers - 1) and front <= back:
-                    handed[front] = pool.submit(_read_chunk, chunks[front])
-                    front += 1
-                if front <= back:
-                    here(back)
-                    back -= 1
-            for index, future in sorted(handed.items()):
-                finished(index, future.result())
-    except (BrokenProcessPool, OSError):
-        # a worker died (out of memory, a crash in a native library) or none could be
-        # started: what is not read yet is read below, where a failure is one file's finding
-        pass
-    for index in range(len(chunks)):
-        if results[index] is None:
-            here(index)
-        yield from results[index] or ()
+    for raw in share.read(progress):
+        yield bind(raw, catalogue)
 
 
-__all__ = ["CHUNK", "FORK_MIN_FILES", "SPAWN_MIN_FILES", "cores", "jobs_for", "read_all"]
+__all__ = [
+    "CHUNK",
+    "FORK_MIN_FILES",
+    "SPAWN_MIN_FILES",
+    "Share",
+    "cores",
+    "jobs_for",
+    "read_all",
+    "start",
+]

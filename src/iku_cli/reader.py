@@ -11,19 +11,20 @@ values against the catalogue is :mod:`iku_cli.checks`' job.
 from __future__ import annotations
 
 import functools
+import operator
 import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from . import findings
-from .catalogue import Catalogue, Indicator
 from .errors import IkuError
-from .findings import Finding
+from .findings import Finding, Severity
 from .numbers import NotANumber, parse_number
 from .periods import Period, parse_period
 from .submission import Collection, InputValue, Submission
@@ -39,6 +40,11 @@ from .workbook import (
     is_error_text,
     open_workbook,
 )
+
+if TYPE_CHECKING:
+    # only methods of the catalogue given are called: reading a file (read_raw) must
+    # not import pydantic, which a worker process would pay for before its first file
+    from .catalogue import Catalogue, Indicator
 
 EXTENSIONS = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
 HEADER_ROWS = 50  # the header row is looked for in this many rows of each sheet
@@ -119,32 +125,152 @@ def text_of(value: Value) -> str:
 
 
 # --------------------------------------------------------------------------- one file
+#
+# Reading a file is split in two so that worker processes can read files before the
+# catalogue is loaded (before pydantic is even imported): read_raw does everything
+# that needs no catalogue, bind the little that does (owner spelling, the indicator
+# each code cell means, input names, and the findings that name indicator and input).
+
+
+# A value's finding as read: (severity, code, params); bind adds where it stands and
+# which indicator and input it is.
+_Said = tuple[Severity, str, dict[str, object]]
+# One data row as read, before the catalogue says what its code and input mean:
+# (code text, whether the code cell held a number, code cell, input text, label text,
+#  value, problem, value finding, value cell, note, input cell). A plain tuple: rows
+# are what a worker sends back most of, and tuples pickle fastest.
+RawRow = tuple[
+    str, bool, str, str, str, Decimal | None, str | None, _Said | None, str, str | None, str
+]
+
+
+@dataclass(slots=True)
+class RawRead:
+    """What one workbook holds, read without a catalogue (:func:`read_raw`);
+    :func:`bind` makes it a Submission and findings. Plain data: it pickles."""
+
+    file: str  # the path as the user gave it
+    sha256: str | None  # None: nothing to submit, only ``found``
+    # the file's own findings (too-many-rows, header-not-found...): all are said before
+    # the first row is read, so the rows' findings, made by bind, follow them
+    found: list[Finding]
+    data_sheet: str | None = None
+    identity_cells: dict[str, str] = field(default_factory=dict)
+    identity_text: dict[str, str] = field(default_factory=dict)
+    year: int | None = None
+    period: Period | None = None
+    prepared_by: str | None = None
+    date: str | None = None
+    catalogue_sha256: str | None = None
+    rows: list[RawRow] = field(default_factory=list)
+
+    def __reduce__(self) -> tuple[type[RawRead], tuple[Any, ...]]:
+        return RawRead, _RAW_READ_FIELDS(self)  # as Submission's, for the same reason
+
+
+_RAW_READ_FIELDS = operator.attrgetter(*(f.name for f in fields(RawRead)))
 
 
 def read_workbook(
-    path: Path, display: str, catalogue: Catalogue
+    path: Path | str, display: str, catalogue: Catalogue
 ) -> tuple[Submission | None, list[Finding]]:
     """Read one workbook; never raises for what the file holds.
 
     ``display`` is the path as the user gave it; every finding and the
     Submission carry it as ``file``.
     """
+    return bind(read_raw(path, display), catalogue)
+
+
+def read_raw(path: Path | str, display: str) -> RawRead:
+    """All of reading one workbook that needs no catalogue; never raises for what the
+    file holds."""
     try:
-        workbook = open_workbook(path)
+        workbook = open_workbook(Path(path))
     except WorkbookProblem as problem:
-        return None, [_problem(problem, display)]
+        return RawRead(display, None, [_problem(problem, display)])
     except MemoryError:
-        return None, [findings.error("file-unreadable", file=display, detail="out of memory")]
+        detail = "out of memory"
+        return RawRead(
+            display, None, [findings.error("file-unreadable", file=display, detail=detail)]
+        )
     try:
         with workbook:
-            return _Reader(workbook, display, catalogue).read()
+            return _Reader(workbook, display).read()
     except WorkbookProblem as problem:
-        return None, [_problem(problem, display)]
+        return RawRead(display, None, [_problem(problem, display)])
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # a defect, or a panic in calamine: this file only
         detail = f"{type(exc).__name__}: {exc}"[:200]
-        return None, [findings.error("file-unreadable", file=display, detail=detail)]
+        return RawRead(
+            display, None, [findings.error("file-unreadable", file=display, detail=detail)]
+        )
+
+
+def bind(raw: RawRead, catalogue: Catalogue) -> tuple[Submission | None, list[Finding]]:
+    """``raw`` read against ``catalogue``: what :func:`read_workbook` gives.
+
+    Each row's findings come in the order reading them gave before the split: the
+    code-normalised warning of its code cell, then its value's finding.
+    """
+    found = list(raw.found)
+    if raw.sha256 is None:
+        return None, found
+    typed = raw.identity_text.get("owner")
+    values: list[InputValue] = []
+    sub = Submission(
+        raw.file,
+        raw.sha256,
+        _OWNERS.owner(catalogue, typed) if typed else None,
+        raw.year,
+        raw.period,
+        values,
+        raw.catalogue_sha256,
+        raw.prepared_by,
+        raw.date,
+        dict(raw.identity_cells),
+        dict(raw.identity_text),
+        raw.data_sheet,
+    )
+    file, sheet = raw.file, raw.data_sheet or ""
+    for row in raw.rows:
+        code_text, code_float, code_cell, input_text, label_text = row[:5]
+        value, problem, said, cell, note, input_cell = row[5:]
+        indicator, guessed = _indicator(catalogue, code_text, code_float, input_text)
+        if indicator is None:
+            code, input_name = code_text, input_text
+        else:
+            code, input_name = indicator.code, _input_name(indicator, input_text, label_text)
+            if guessed:
+                found.append(
+                    findings.warning(
+                        "code-normalised",
+                        file=file,
+                        sheet=sheet,
+                        cell=code_cell,
+                        indicator=code,
+                        text=code_text,
+                    )
+                )
+        if said is not None:
+            severity, finding_code, params = said
+            make = findings.error if severity == "error" else findings.warning
+            found.append(
+                make(
+                    finding_code,
+                    **params,
+                    file=file,
+                    sheet=sheet,
+                    cell=cell,
+                    indicator=code or None,
+                    input=input_name or None,
+                )
+            )
+        values.append(
+            InputValue(code, input_name, value, sheet, cell, note, code_cell, input_cell, problem)
+        )
+    return sub, found
 
 
 # The files of a run are mostly one template's: their sheets are named alike, and the
@@ -207,10 +333,11 @@ class _Header:
 
 
 class _Reader:
-    def __init__(self, workbook: Workbook, display: str, catalogue: Catalogue) -> None:
+    """One open workbook read into a :class:`RawRead`."""
+
+    def __init__(self, workbook: Workbook, display: str) -> None:
         self.workbook = workbook
         self.file = display
-        self.catalogue = catalogue
         self.found: list[Finding] = []
         self.loaded: dict[str, Sheet] = {}
         self.too_large: list[WorkbookProblem] = []
@@ -226,15 +353,15 @@ class _Reader:
                 return None
         return self.loaded[name]
 
-    def read(self) -> tuple[Submission | None, list[Finding]]:
+    def read(self) -> RawRead:
         names = self.workbook.sheet_names
         header = self.find_header(names)
         identity = self.find_identity(names, header)
         if header is None:
             if self.too_large:
-                return None, [_problem(p, self.file) for p in self.too_large]
+                return RawRead(self.file, None, [_problem(p, self.file) for p in self.too_large])
             if all(s.is_empty() for s in self.loaded.values()):
-                return None, [findings.error("empty-workbook", file=self.file)]
+                return RawRead(self.file, None, [findings.error("empty-workbook", file=self.file)])
             data = next((n for n in names if n.strip().lower() == DATA_SHEET), None)
             if data is not None:
                 self.found.append(findings.error("header-not-found", file=self.file, sheet=data))
@@ -243,19 +370,13 @@ class _Reader:
                     findings.error("sheet-not-found", file=self.file, sheets=", ".join(names))
                 )
             if not identity:
-                return None, self.found
-        sub = Submission(
-            file=self.file,
-            sha256=self.workbook.sha256,
-            owner=None,
-            year=None,
-            period=None,
-            data_sheet=header.sheet.name if header else None,
-        )
-        self.fill_identity(sub, identity)
+                return RawRead(self.file, None, self.found)
+        raw = RawRead(self.file, self.workbook.sha256, self.found)
+        raw.data_sheet = header.sheet.name if header else None
+        self.fill_identity(raw, identity)
         if header is not None:
-            self.read_rows(sub, header)
-        return sub, self.found
+            self.read_rows(raw, header)
+        return raw
 
     # -- finding things
 
@@ -288,28 +409,26 @@ class _Reader:
                 identity.setdefault(key, found)
         return identity
 
-    def fill_identity(self, sub: Submission, identity: dict[str, tuple[str, str]]) -> None:
+    def fill_identity(self, raw: RawRead, identity: dict[str, tuple[str, str]]) -> None:
+        """All of the identity but the owner's spelling, which is the catalogue's."""
         for key, (ref, text) in identity.items():
-            sub.identity_cells[key] = ref
-            sub.identity_text[key] = text
-        owner = sub.identity_text.get("owner")
-        if owner:
-            sub.owner = _OWNERS.owner(self.catalogue, owner)
-        year = sub.identity_text.get("year")
+            raw.identity_cells[key] = ref
+            raw.identity_text[key] = text
+        year = raw.identity_text.get("year")
         if year:
-            sub.year = _year(year)
-        period = sub.identity_text.get("period")
+            raw.year = _year(year)
+        period = raw.identity_text.get("period")
         if period:
-            sub.period = _period(period)
-        sub.prepared_by = sub.identity_text.get("prepared_by") or None
-        sub.date = sub.identity_text.get("date") or None
-        fingerprint = sub.identity_text.get("catalogue")
+            raw.period = _period(period)
+        raw.prepared_by = raw.identity_text.get("prepared_by") or None
+        raw.date = raw.identity_text.get("date") or None
+        fingerprint = raw.identity_text.get("catalogue")
         if fingerprint:
-            sub.catalogue_sha256 = _fingerprint(fingerprint)
+            raw.catalogue_sha256 = _fingerprint(fingerprint)
 
     # -- the data rows
 
-    def read_rows(self, sub: Submission, header: _Header) -> None:
+    def read_rows(self, raw: RawRead, header: _Header) -> None:
         sheet, cols = header.sheet, header.cols
         last = min(sheet.height, header.row + MAX_DATA_ROWS)
         if sheet.total_rows > header.row + MAX_DATA_ROWS:
@@ -332,130 +451,103 @@ class _Reader:
         value_letters, code_letters = column_letter(value_col), column_letter(code_col)
         given = input_col if input_col is not None else label_col
         given_letters = column_letter(given) if given is not None else ""
-        row_values, name = sheet.values, sheet.name
+        row_values, rows = sheet.values, raw.rows
         for row in range(header.row + 1, last + 1):
-            raw, input_raw, label_raw, code_raw, note_raw = row_values(row, wanted)
-            if raw is None and input_raw is None and label_raw is None:
+            value_raw, input_raw, label_raw, code_raw, note_raw = row_values(row, wanted)
+            if value_raw is None and input_raw is None and label_raw is None:
                 continue  # a blank row, or a note or heading row under or inside the table
             if code_raw is None and carried is not None:
                 code_text, code_raw, code_address = carried  # merged or left blank below
             else:
                 code_text, code_address = text_of(code_raw), f"{code_letters}{row}"
                 carried = (code_text, code_raw, code_address)
-            input_text = text_of(input_raw) if input_col is not None else ""
-            label_text = text_of(label_raw) if label_col is not None else ""
-            indicator = self.indicator(code_text, code_raw, name, code_address, input_text)
-            input_name = _input_name(indicator, input_text, label_text) if indicator else input_text
-            code = indicator.code if indicator else code_text
             address = f"{value_letters}{row}"
-            value, problem = self.value(raw, name, address, code, input_name)
+            value, problem, said = _value(value_raw)
             note = text_of(note_raw) if note_raw is not None else None
-            sub.values.append(
-                InputValue(
-                    indicator=code,
-                    input=input_name,
-                    value=value,
-                    sheet=name,
-                    cell=address,
-                    note=note or None,
-                    code_cell=code_address,
-                    input_cell=address if given is None else f"{given_letters}{row}",
-                    problem=problem,
+            rows.append(
+                (
+                    code_text,
+                    isinstance(code_raw, float),
+                    code_address,
+                    text_of(input_raw) if input_col is not None else "",
+                    text_of(label_raw) if label_col is not None else "",
+                    value,
+                    problem,
+                    said,
+                    address,
+                    note or None,
+                    address if given is None else f"{given_letters}{row}",
                 )
             )
 
-    def indicator(
-        self, text: str, raw: Value, sheet: str, address: str, input_name: str
-    ) -> Indicator | None:
-        """The catalogue indicator a code cell (``raw`` at ``address``) means; a guessed
-        one comes with a warning."""
-        exact = self.catalogue.indicator(text)
-        if exact is not None and not isinstance(raw, float):
-            return exact
-        candidates = [i for i in self.catalogue.indicators if _same_code(i.code, text)]
-        if exact is not None and len(candidates) <= 1:
-            return exact
-        if len(candidates) > 1 and input_name:
-            owning = [i for i in candidates if _input_name(i, input_name, "") in i.inputs]
-            candidates = owning or candidates
-        if not candidates:
-            return None
-        chosen = exact if exact in candidates else candidates[0]
-        if chosen.code != text or len(candidates) > 1:
-            self.found.append(
-                findings.warning(
-                    "code-normalised",
-                    file=self.file,
-                    sheet=sheet,
-                    cell=address,
-                    indicator=chosen.code,
-                    text=text,
-                )
-            )
-        return chosen
 
-    def value(
-        self, value: Value, sheet: str, address: str, code: str, name: str
-    ) -> tuple[Decimal | None, str | None]:
-        """The number ``value`` (read at ``sheet``!``address``) holds; None with the
-        finding code when it holds none."""
-        if value is None:
-            return None, None
-        # the common case first: a number typed as a number (a tuple, not int | float:
-        # the union is made anew on every call, which doubled the time of this test)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            number = _decimal(value)
-            if number is not None and abs(number) < MAX_VALUE:
-                return number, None
-        where = {
-            "file": self.file,
-            "sheet": sheet,
-            "cell": address,
-            "indicator": code or None,
-            "input": name or None,
-        }
-        if isinstance(value, CellError):
-            self.found.append(findings.error("cell-error", error=value.text, **where))
-            return None, "cell-error"
-        if isinstance(value, NoResult):
-            self.found.append(findings.error("formula-without-result", formula=str(value), **where))
-            return None, "formula-without-result"
-        if isinstance(value, bool | date | time | timedelta):
-            text = text_of(value) if not isinstance(value, timedelta) else str(value)
-            self.found.append(findings.error("value-not-a-number", text=text, **where))
-            return None, "value-not-a-number"
-        if isinstance(value, int | float):
-            number = _decimal(value)
-            if number is None:
-                self.found.append(findings.error("value-not-a-number", text=str(value), **where))
-                return None, "value-not-a-number"
-            if abs(number) >= MAX_VALUE:
-                return self.value_too_large(text_of(value), where)
-            return number, None
-        text = str(value)
-        if is_error_text(text):
-            self.found.append(findings.error("cell-error", error=text.strip(), **where))
-            return None, "cell-error"
-        try:
-            number = parse_number(text)
-        except NotANumber:
-            shown = text.strip()
-            shown = shown if len(shown) <= 40 else shown[:37] + "..."
-            self.found.append(findings.error("value-not-a-number", text=shown, **where))
-            return None, "value-not-a-number"
+def _value(value: Value) -> tuple[Decimal | None, str | None, _Said | None]:
+    """The number a value cell holds; None with the problem (a finding code) when it
+    holds none; and what to say about it (value-as-text says the number read)."""
+    if value is None:
+        return None, None, None
+    # the common case first: a number typed as a number (a tuple, not int | float:
+    # the union is made anew on every call, which doubled the time of this test)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = _decimal(value)
+        if number is not None and abs(number) < MAX_VALUE:
+            return number, None, None
+    if isinstance(value, CellError):
+        return _unreadable("cell-error", error=value.text)
+    if isinstance(value, NoResult):
+        return _unreadable("formula-without-result", formula=str(value))
+    if isinstance(value, bool | date | time | timedelta):
+        text = text_of(value) if not isinstance(value, timedelta) else str(value)
+        return _unreadable("value-not-a-number", text=text)
+    if isinstance(value, int | float):
+        number = _decimal(value)
         if number is None:
-            return None, None
+            return _unreadable("value-not-a-number", text=str(value))
         if abs(number) >= MAX_VALUE:
-            return self.value_too_large(text.strip()[:40], where)
-        self.found.append(
-            findings.warning("value-as-text", text=text.strip(), value=number, **where)
-        )
-        return number, None
+            return _too_large(text_of(value))
+        return number, None, None
+    text = str(value)
+    if is_error_text(text):
+        return _unreadable("cell-error", error=text.strip())
+    try:
+        number = parse_number(text)
+    except NotANumber:
+        shown = text.strip()
+        shown = shown if len(shown) <= 40 else shown[:37] + "..."
+        return _unreadable("value-not-a-number", text=shown)
+    if number is None:
+        return None, None, None
+    if abs(number) >= MAX_VALUE:
+        return _too_large(text.strip()[:40])
+    return number, None, ("warning", "value-as-text", {"text": text.strip(), "value": number})
 
-    def value_too_large(self, text: str, where: dict[str, str | None]) -> tuple[None, str]:
-        limit = f"{MAX_VALUE:,.0f}".replace(",", ".")
-        self.found.append(findings.error("value-too-large", text=text, limit=limit, **where))
-        return None, "value-too-large"
+
+def _unreadable(code: str, **params: object) -> tuple[None, str, _Said]:
+    return None, code, ("error", code, params)
+
+
+def _too_large(text: str) -> tuple[None, str, _Said]:
+    return _unreadable("value-too-large", text=text, limit=f"{MAX_VALUE:,.0f}".replace(",", "."))
+
+
+def _indicator(
+    catalogue: Catalogue, text: str, code_float: bool, input_name: str
+) -> tuple[Indicator | None, bool]:
+    """The catalogue indicator a code cell's text means (``code_float``: the cell held a
+    number), and whether it was guessed, which is warned about."""
+    exact = catalogue.indicator(text)
+    if exact is not None and not code_float:
+        return exact, False
+    candidates = [i for i in catalogue.indicators if _same_code(i.code, text)]
+    if exact is not None and len(candidates) <= 1:
+        return exact, False
+    if len(candidates) > 1 and input_name:
+        owning = [i for i in candidates if _input_name(i, input_name, "") in i.inputs]
+        candidates = owning or candidates
+    if not candidates:
+        return None, False
+    chosen = exact if exact in candidates else candidates[0]
+    return chosen, chosen.code != text or len(candidates) > 1
 
 
 def _decimal(value: int | float) -> Decimal | None:
@@ -772,12 +864,20 @@ def read_paths(
     becomes findings in ``Collection.findings``.
     """
     from .parallel import read_all
+    from .prefetch import take
 
-    listing: list[Finding] = []
-    files, skipped = list_files(paths, listing)
+    # workers the command line started for these very paths (iku_cli.prefetch), with
+    # the listing they read from; else the folders listed now
+    taken = take(paths)
+    if taken is not None:
+        (files, skipped, listing), share = taken
+    else:
+        listing = []
+        files, skipped = list_files(paths, listing)
+        share = None
     collection = Collection(skipped=skipped, findings=listing)
     # on several cores when there are enough files to pay for starting workers
-    for submission, found in read_all(files, catalogue, progress):
+    for submission, found in read_all(files, catalogue, progress, share=share):
         collection.files_read += 1
         if submission is not None:
             collection.submissions.append(submission)
@@ -789,8 +889,11 @@ __all__ = [
     "EXTENSIONS",
     "IDENTITY_KEYS",
     "MAX_DATA_ROWS",
+    "RawRead",
+    "bind",
     "list_files",
     "read_paths",
+    "read_raw",
     "read_workbook",
     "text_of",
 ]
