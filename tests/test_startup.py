@@ -164,3 +164,23 @@ def test_the_command_line_turns_pydantic_plugins_off_unless_told(
     finally:
         gc.set_threshold(*threshold)
     assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == (given or "__all__")
+
+
+def test_a_ctrl_c_before_the_command_runs_ends_quietly_with_130(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from iku_cli import cli, entry
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "main", interrupted)
+    with pytest.raises(SystemExit) as ended:
+        entry.main()
+    assert ended.value.code == 130
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_the_console_script_is_the_quiet_entry() -> None:
+    text = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text("utf-8")
+    assert 'iku = "iku_cli.entry:main"' in text
