@@ -166,21 +166,91 @@ def test_the_command_line_turns_pydantic_plugins_off_unless_told(
     assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == (given or "__all__")
 
 
-def test_a_ctrl_c_before_the_command_runs_ends_quietly_with_130(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("happens", "code"),
+    [(KeyboardInterrupt, 130), (SystemExit(2), 2), (SystemExit(None), None), (None, 0)],
+)
+def test_the_console_script_ends_with_the_commands_code(
+    monkeypatch: pytest.MonkeyPatch, happens: BaseException | type | None, code: int | None
 ) -> None:
     from iku_cli import cli, entry
 
-    def interrupted() -> None:
-        raise KeyboardInterrupt
+    def command() -> None:
+        if happens is not None:
+            raise happens  # type: ignore[misc]
 
-    monkeypatch.setattr(cli, "main", interrupted)
-    with pytest.raises(SystemExit) as ended:
-        entry.main()
-    assert ended.value.code == 130
-    assert "Traceback" not in capsys.readouterr().err
+    left: list[object] = []
+    monkeypatch.setattr(cli, "main", command)
+    monkeypatch.setattr(entry, "leave", left.append)
+    monkeypatch.setattr(sys, "argv", ["iku", "--version"])
+    entry.main()
+    assert left == [code]
 
 
 def test_the_console_script_is_the_quiet_entry() -> None:
     text = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text("utf-8")
     assert 'iku = "iku_cli.entry:main"' in text
+
+
+def _iku(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    """``python -m iku_cli`` as a user runs it: through the console entry, to its end."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COV")}
+    return subprocess.run(
+        [sys.executable, "-m", "iku_cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=Path(__file__).resolve().parent.parent,
+        check=False,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def test_a_run_ends_at_once_with_all_its_output_and_its_code() -> None:
+    done = _iku("compute", "examples", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert len(json.loads(done.stdout)["indicators"]) == 21  # every byte was written
+    assert done.stderr.strip()  # the note on stderr too
+    invalid = _iku("validate", "examples/invalid", "--format", "json")
+    assert invalid.returncode == 1
+    assert json.loads(invalid.stdout)["findings"]
+    missing = _iku("compute", "tidak-ada")
+    assert missing.returncode == 2
+    assert "Traceback" not in missing.stderr and missing.stderr.strip()
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    """`iku compute ... | head`: the pipe closes before all is written."""
+    script = (
+        f"{sys.executable} -m iku_cli compute examples --format json | head -c 20 >/dev/null;"
+        " echo done"
+    )
+    done = subprocess.run(
+        ["sh", "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+        check=False,
+    )
+    assert "Traceback" not in done.stderr
+    assert done.stdout.strip() == "done"
+
+
+@pytest.mark.parametrize(
+    ("code", "status", "said"), [(3, 3, ""), ("ada yang salah", 1, "ada yang salah")]
+)
+def test_leaving_writes_everything_then_ends_with_the_status(
+    code: object, status: int, said: str
+) -> None:
+    script = (
+        "import sys, atexit; from iku_cli.entry import leave;"
+        "atexit.register(lambda: sys.stderr.write('handlers ran\\n'));"
+        f"sys.stdout.write('x' * 200000); leave({code!r})"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COV")}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == status
+    assert done.stdout == "x" * 200000
+    assert said in done.stderr and "handlers ran" in done.stderr

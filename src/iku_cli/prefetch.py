@@ -35,6 +35,7 @@ VALUE_OPTIONS = frozenset(
 STOP = frozenset({"--help", "-h", "--version", "-V"})
 
 _pending: tuple[tuple[str, ...], Listing, Share] | None = None
+_looked_at: tuple[str, ...] | None = None  # the command line begin() last looked at
 
 
 def guess_paths(argv: Sequence[str]) -> list[str] | None:
@@ -76,9 +77,12 @@ def _key(paths: Sequence[str | Path]) -> tuple[str, ...]:
 
 def begin(argv: Sequence[str]) -> None:
     """Start reading what ``argv`` seems to name, when it is many workbooks."""
-    global _pending
-    if _pending is not None:
+    global _pending, _looked_at
+    # the console script looks first, before importing the CLI; cli.main looks again
+    # for those who call it directly
+    if _pending is not None or _looked_at == tuple(argv):
         return
+    _looked_at = tuple(argv)
     try:
         guessed = guess_paths(argv)
         if not guessed or not all(os.path.isdir(p) for p in guessed):
@@ -102,7 +106,8 @@ def begin(argv: Sequence[str]) -> None:
 def take(paths: Sequence[str | Path]) -> tuple[Listing, Share] | None:
     """The listing and the workers started for exactly ``paths``, once; None otherwise
     (workers started for other paths are stopped)."""
-    global _pending
+    global _pending, _looked_at
+    _looked_at = None
     if _pending is None:
         return None
     key, listing, share = _pending
@@ -115,7 +120,8 @@ def take(paths: Sequence[str | Path]) -> tuple[Listing, Share] | None:
 
 def stop() -> None:
     """Stop workers that no command took (the run ended before reading, or read other paths)."""
-    global _pending
+    global _pending, _looked_at
+    _looked_at = None
     if _pending is not None:
         _pending[2].stop()
         _pending = None
