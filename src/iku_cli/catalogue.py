@@ -517,13 +517,8 @@ class _Checker:
             self.add(("indicators",), "catalogue.missing_key", key="indicators")
 
         good_goals = [g for g in goals if g is not None]
-        self.check_codes(good_goals, "goals", "catalogue.duplicate_goal", goals)
-        self.check_codes(
-            [i for i in indicators if i is not None],
-            "indicators",
-            "catalogue.duplicate_indicator",
-            indicators,
-        )
+        self.check_codes(goals, "goals", "catalogue.duplicate_goal")
+        self.check_codes(indicators, "indicators", "catalogue.duplicate_indicator")
         # a goal with a mistake of its own still exists for its indicators
         goal_codes = [g.code for g in good_goals] + [
             raw["code"]
@@ -575,10 +570,11 @@ class _Checker:
             self.add(path, "catalogue.scale_order")
 
     def check_codes(
-        self, items: list[Goal] | list[Indicator], group: str, key: str, raw: list[Any]
+        self, items: list[Goal | None] | list[Indicator | None], group: str, key: str
     ) -> None:
+        """A code used twice in ``group``, said at the second (items None: already wrong)."""
         first: dict[str, int | None] = {}
-        for index, item in enumerate(raw):
+        for index, item in enumerate(items):
             if item is None:
                 continue
             path: Path_ = (group, index, "code")
