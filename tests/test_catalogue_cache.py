@@ -162,7 +162,7 @@ def test_a_folder_that_cannot_be_written_is_no_error(tmp_path: Path) -> None:
 
 def test_no_temporary_file_is_left_behind(cache: CatalogueCache) -> None:
     load(SHIPPED_CATALOGUE, cache=cache)
-    assert [p.name for p in cache.folder.iterdir() if p.name.startswith(".tmp-")] == []
+    assert [p.name for p in cache.folder.iterdir()] == [p.name for p in cached_files(cache)]
 
 
 def test_at_most_keep_files_are_kept_the_oldest_go(cache: CatalogueCache, tmp_path: Path) -> None:

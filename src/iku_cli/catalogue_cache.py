@@ -25,7 +25,6 @@ import functools
 import hashlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from .catalogue import Catalogue, restore_expressions
@@ -94,19 +93,13 @@ class CatalogueCache:
 
     def put(self, catalogue: Catalogue) -> None:
         """Keep ``catalogue`` (checked); a folder that cannot be written is no error."""
-        with contextlib.suppress(OSError):
+        from .atomic import write_atomic
+        from .errors import IkuError
+
+        with contextlib.suppress(OSError, IkuError):
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            target = self.path_for(catalogue.sha256)
-            data = catalogue.model_dump_json(by_alias=True, exclude={"path"}).encode("utf-8")
-            handle, name = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".json")
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    out.write(data)
-                os.replace(name, target)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(name)
-                raise
+            data = catalogue.model_dump_json(by_alias=True, exclude={"path"})
+            write_atomic(self.path_for(catalogue.sha256), data)
             self.prune()
 
     def prune(self) -> None:

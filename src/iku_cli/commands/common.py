@@ -116,14 +116,19 @@ def out_console() -> Console:
     return _consoles["out"]
 
 
-def _stderr_styled() -> bool:
-    """Whether rich would colour stderr: a terminal, or FORCE_COLOR / TTY_COMPATIBLE=1."""
-    if os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE") == "1":
-        return True
+def stderr_is_terminal() -> bool:
+    """Whether stderr is a terminal (False for a pipe, a file, a closed stream)."""
     try:
         return sys.stderr.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def _stderr_styled() -> bool:
+    """Whether rich would colour stderr: a terminal, or FORCE_COLOR / TTY_COMPATIBLE=1."""
+    if os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE") == "1":
+        return True
+    return stderr_is_terminal()
 
 
 def say(text: str, style: str | None = None) -> None:

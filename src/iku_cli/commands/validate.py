@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +22,7 @@ from .common import (
     out_console,
     settings,
 )
+from .common import stderr_is_terminal as _stderr_is_tty
 
 PROGRESS_MIN_FILES = 20
 
@@ -82,13 +82,6 @@ def validate(
     errors = sum(1 for f in found if f.is_error)
     if errors or (strict and found):
         raise typer.Exit(1)
-
-
-def _stderr_is_tty() -> bool:
-    try:
-        return sys.stderr.isatty()
-    except (AttributeError, ValueError):
-        return False
 
 
 @contextmanager
