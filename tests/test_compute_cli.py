@@ -203,3 +203,28 @@ def test_output_into_missing_folder_exit_2(run: Run, tmp_path: Path) -> None:
                  "--catalogue", str(CATALOGUE))  # fmt: skip
     assert result.exit_code == 2, result.output
     assert not out.exists()
+
+
+def test_a_progress_bar_only_for_a_table_on_a_terminal(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from iku_cli.commands import compute as compute_command
+
+    shown: list[tuple[bool, str]] = []
+    real = compute_command.reading_progress
+
+    def spy(lang: object, enabled: bool, label: str = "validate.progress") -> object:
+        shown.append((enabled, label))
+        return real(lang, enabled, label)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(compute_command, "reading_progress", spy)
+    monkeypatch.setattr(compute_command, "stderr_is_terminal", lambda: True)
+    assert run("compute", str(Y2025), "-c", str(CATALOGUE), "--format", "json").exit_code == 0
+    assert run("compute", str(Y2025), "-c", str(CATALOGUE)).exit_code == 0
+    monkeypatch.setattr(compute_command, "stderr_is_terminal", lambda: False)
+    assert run("compute", str(Y2025), "-c", str(CATALOGUE)).exit_code == 0
+    assert shown == [
+        (False, "compute.reading"),
+        (True, "compute.reading"),
+        (False, "compute.reading"),
+    ]

@@ -6,7 +6,8 @@ import functools
 import os
 import sys
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
@@ -139,6 +140,48 @@ def say(text: str, style: str | None = None) -> None:
     else:
         sys.stderr.write(text + "\n")
         sys.stderr.flush()
+
+
+# a handful of files is read faster than a bar can be drawn
+PROGRESS_MIN_FILES = 20
+
+
+@contextmanager
+def reading_progress(
+    lang: Lang, enabled: bool, label: str = "validate.progress"
+) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress callback for the reader: a rich bar on stderr, shown once it is known
+    that more than PROGRESS_MIN_FILES files are read (``enabled``: stderr is a
+    terminal and the output is for a person); None when not enabled."""
+    if not enabled:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
+
+    bar: Progress | None = None
+    task = TaskID(0)
+
+    def advance(done: int, total: int) -> None:
+        nonlocal bar, task
+        if bar is None:
+            if total <= PROGRESS_MIN_FILES:
+                return
+            bar = Progress(
+                TextColumn(t(label, lang)),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=err_console(),
+                transient=True,
+            )
+            bar.start()
+            task = bar.add_task("read", total=total)
+        bar.update(task, completed=done)
+
+    try:
+        yield advance
+    finally:
+        if bar is not None:
+            bar.stop()
 
 
 def reset_consoles() -> None:

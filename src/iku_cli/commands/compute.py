@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,15 +15,16 @@ from .common import (
     CatalogueOpt,
     DebugOpt,
     LangOpt,
-    err_console,
     fail,
     files_looked_at,
     guarded,
     h,
     load_catalogue,
     out_console,
+    reading_progress,
     say,
     settings,
+    stderr_is_terminal,
 )
 
 if TYPE_CHECKING:
@@ -64,7 +64,9 @@ def run_compute(
     from ..figures import compute
 
     check_request(cat, path, year, period)
-    collection = read(path, cat, progress=progress_for_terminal(lang) if progress else None)
+    enabled = progress and stderr_is_terminal()
+    with reading_progress(lang, enabled, "compute.reading") as advance:
+        collection = read(path, cat, progress=advance)
     result = compute(cat, collection, year, period)
     if say_choice:
         say(result.note(lang))
@@ -75,35 +77,6 @@ def run_compute(
             style="red" if errors else "yellow",
         )
     return result
-
-
-# a handful of files is read faster than a bar can be drawn
-PROGRESS_MIN_FILES = 20
-
-
-def progress_for_terminal(lang: Lang = "id") -> Callable[[int, int], None] | None:
-    """A progress callback for the reader: a bar on stderr when it is a terminal and
-    there are many files; None otherwise (never in pipes, files or tests)."""
-    console = err_console()
-    if not console.is_terminal:
-        return None
-    state: dict[str, Any] = {}
-
-    def update(done: int, total: int) -> None:
-        if total < PROGRESS_MIN_FILES:
-            return
-        if "bar" not in state:
-            from rich.progress import Progress
-
-            bar = Progress(console=console, transient=True)
-            bar.start()
-            state["bar"] = bar
-            state["task"] = bar.add_task(t("compute.reading", lang), total=total)
-        state["bar"].update(state["task"], completed=done)
-        if done >= total:
-            state["bar"].stop()
-
-    return update
 
 
 def emit(data: bytes) -> None:

@@ -18,8 +18,10 @@ from .common import (
     h,
     load_catalogue,
     out_console,
+    reading_progress,
     say,
     settings,
+    stderr_is_terminal,
 )
 
 if TYPE_CHECKING:
@@ -66,11 +68,11 @@ def recap(
         raise IkuError("recap.not_xlsx", path=str(output))
     check_target(output)
 
-    from ..commands.compute import progress_for_terminal
     from ..outputs.recap import write_recap
     from ..recap import build_recap
 
-    collection = read(path, cat, progress=progress_for_terminal())
+    with reading_progress(opts.lang, stderr_is_terminal(), "compute.reading") as advance:
+        collection = read(path, cat, progress=advance)
     summary = build_recap(cat, collection, year, period)
     looked_at = files_looked_at(
         path,

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ..i18n import Lang, t
+from ..i18n import t
 from .common import (
     CatalogueOpt,
     DebugOpt,
     LangOpt,
-    err_console,
     fail,
     guarded,
     h,
@@ -22,9 +19,8 @@ from .common import (
     out_console,
     settings,
 )
+from .common import reading_progress as _progress
 from .common import stderr_is_terminal as _stderr_is_tty
-
-PROGRESS_MIN_FILES = 20
 
 PathsArg = Annotated[
     list[Path],
@@ -82,37 +78,3 @@ def validate(
     errors = sum(1 for f in found if f.is_error)
     if errors or (strict and found):
         raise typer.Exit(1)
-
-
-@contextmanager
-def _progress(lang: Lang, enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
-    """A rich progress bar on stderr, shown once it is known that many files are read."""
-    if not enabled:
-        yield None
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
-
-    bar: Progress | None = None
-    task = TaskID(0)
-
-    def advance(done: int, total: int) -> None:
-        nonlocal bar, task
-        if bar is None:
-            if total <= PROGRESS_MIN_FILES:
-                return
-            bar = Progress(
-                TextColumn(t("validate.progress", lang)),
-                BarColumn(),
-                MofNCompleteColumn(),
-                console=err_console(),
-                transient=True,
-            )
-            bar.start()
-            task = bar.add_task("read", total=total)
-        bar.update(task, completed=done)
-
-    try:
-        yield advance
-    finally:
-        if bar is not None:
-            bar.stop()
