@@ -98,6 +98,14 @@ class Measured:
     stderr: str
 
 
+# each piece of speed machinery turned off alone (issue 14 item 7): key, label, env
+SWITCHES = [
+    ("noprefetch", "early-start prefetch off (IKU_PREFETCH=off)", {"IKU_PREFETCH": "off"}),
+    ("noquickexit", "os._exit fast exit off (IKU_FAST_EXIT=off)", {"IKU_FAST_EXIT": "off"}),
+    ("oneworker", "forked readers off (IKU_JOBS=1)", {"IKU_JOBS": "1"}),
+]
+
+
 def child_env() -> dict[str, str]:
     """The commands' environment: as an installed iku runs, from compiled bytecode.
 
@@ -303,6 +311,16 @@ def main(argv: list[str] | None = None) -> int:
             [*iku, "compute", str(folder), "--format", "json", *cat],
             data_codes,
             env={"IKU_CACHE": "off"},
+        ),
+        *(
+            Command(
+                f"compute_{key}",
+                f"iku compute, {label}",
+                [*iku, "compute", str(folder), "--format", "json", *cat],
+                data_codes,
+                env=off,
+            )
+            for key, label, off in SWITCHES
         ),
         Command(
             "validate",

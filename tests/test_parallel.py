@@ -62,7 +62,9 @@ def _die(*args: object) -> None:
     os._exit(3)  # a worker killed mid-way (out of memory, a crash in a native library)
 
 
-def _die_after_one(chunks: object, ends: object, lock: object, conn: object) -> None:
+def _die_after_one(
+    chunks: object, ends: object, lock: object, conn: object, parent: object
+) -> None:
     """A worker that says one chunk done, then dies before sending anything read."""
     with lock:  # type: ignore[attr-defined]
         index = ends[0]  # type: ignore[index]

@@ -56,7 +56,8 @@ def leave(code: object) -> NoReturn:
     with contextlib.suppress(OSError, ValueError):
         sys.stderr.flush()
     run_exit_handlers = getattr(__import__("atexit"), "_run_exitfuncs", None)
-    if run_exit_handlers is None or sys.gettrace() is not None or "coverage" in sys.modules:
+    slow = os.environ.get("IKU_FAST_EXIT", "").strip().lower() in {"off", "0", "no"}
+    if run_exit_handlers is None or slow or sys.gettrace() is not None or "coverage" in sys.modules:
         raise SystemExit(status)  # a tracer or coverage wants the normal ending
     run_exit_handlers()
     os._exit(status)

@@ -52,6 +52,40 @@ def cores() -> int:
     return os.cpu_count() or 1
 
 
+def _fork_min() -> int:
+    """``FORK_MIN_FILES``, or ``IKU_FORK_MIN_FILES`` when set (tests use a small folder)."""
+    setting = os.environ.get("IKU_FORK_MIN_FILES", "").strip()
+    return int(setting) if setting.isdigit() else FORK_MIN_FILES
+
+
+def _die_with(parent: int) -> None:
+    """Make this worker end when ``parent`` does, however it ends (issue 11 item 12).
+
+    On Linux the kernel sends SIGKILL when the parent dies (``PR_SET_PDEATHSIG``);
+    everywhere, a watchdog thread ends the worker once its parent is gone (it is then
+    re-parented). Either way no worker outlives the ``iku`` process.
+    """
+    if sys.platform.startswith("linux"):
+        import contextlib
+        import ctypes
+        import signal
+
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # 1: PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # it died before the line above took effect
+        os._exit(1)
+
+    def watch() -> None:
+        import time
+
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def _context(files: int) -> ForkContext | SpawnContext | None:
     """How to start workers for ``files`` files; None: read them here."""
     setting = os.environ.get("IKU_JOBS", "").strip()
@@ -60,7 +94,7 @@ def _context(files: int) -> ForkContext | SpawnContext | None:
     methods = multiprocessing.get_all_start_methods()
     # forking copies this process: safe only while no other thread holds a lock
     if "fork" in methods and sys.platform != "darwin" and threading.active_count() == 1:
-        return multiprocessing.get_context("fork") if files >= FORK_MIN_FILES else None
+        return multiprocessing.get_context("fork") if files >= _fork_min() else None
     return multiprocessing.get_context("spawn") if files >= SPAWN_MIN_FILES else None
 
 
@@ -73,10 +107,13 @@ def jobs_for(files: int) -> int:
     return max(1, min(wanted, files // CHUNK))
 
 
-def _serve(chunks: Sequence[Sequence[Job]], ends: Any, lock: Any, conn: Connection) -> None:
+def _serve(
+    chunks: Sequence[Sequence[Job]], ends: Any, lock: Any, conn: Connection, parent: int
+) -> None:
     """A worker: take the next chunk from the front while any is left; say each one done
     (a few bytes: the pipe never fills while this process is still busy starting up),
     then send everything read in one message."""
+    _die_with(parent)
     from .reader import read_raw
 
     read: list[tuple[int, list[RawRead]]] = []
@@ -113,7 +150,9 @@ class Share:
         for _ in range(max(1, workers - 1)):
             receive, send = context.Pipe(duplex=False)
             process = context.Process(
-                target=_serve, args=(self.chunks, self.ends, self.lock, send), daemon=True
+                target=_serve,
+                args=(self.chunks, self.ends, self.lock, send, os.getpid()),
+                daemon=True,
             )
             process.start()
             send.close()
