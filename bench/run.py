@@ -101,7 +101,6 @@ class Measured:
 # each piece of speed machinery turned off alone (issue 14 item 7): key, label, env
 SWITCHES = [
     ("noprefetch", "early-start prefetch off (IKU_PREFETCH=off)", {"IKU_PREFETCH": "off"}),
-    ("noquickexit", "os._exit fast exit off (IKU_FAST_EXIT=off)", {"IKU_FAST_EXIT": "off"}),
     ("oneworker", "forked readers off (IKU_JOBS=1)", {"IKU_JOBS": "1"}),
 ]
 

@@ -17,6 +17,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- general -----------------------------------------------------------
     "error": {"id": "Galat", "en": "Error"},
     "warning": {"id": "Peringatan", "en": "Warning"},
+    "error.stdout_closed": {
+        "id": "Keluaran standar (stdout) tertutup, hasil tidak dapat ditampilkan. "
+        "Jalankan lagi tanpa menutupnya, atau arahkan ke berkas: iku ... > hasil.txt.",
+        "en": "Standard output is closed, so the result cannot be shown. Run again "
+        "without closing it, or send it to a file: iku ... > result.txt.",
+    },
+    "error.stdout_unwritable": {
+        "id": "Hasil tidak dapat ditulis ke keluaran standar (disk penuh atau "
+        "perangkat menolak). Arahkan ke berkas di disk yang masih ada ruangnya: "
+        "iku ... > hasil.txt.",
+        "en": "The result could not be written to standard output (disk full or "
+        "the device refused it). Send it to a file on a disk with free space: "
+        "iku ... > result.txt.",
+    },
     "error.unexpected": {
         "id": "Terjadi kesalahan tak terduga: {detail}. Jalankan lagi dengan --debug "
         "dan kirimkan keluarannya kepada pengelola iku.",

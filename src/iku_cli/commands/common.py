@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import sys
@@ -219,12 +220,32 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
         except Exception as exc:
+            if _stdout_fails(exc):
+                GLOBAL["stdout_said"] = True  # entry.leave: said once
+                raise fail(t("error.stdout_unwritable", lang), lang) from None
             if debug:
                 traceback.print_exc()
             detail = f"{type(exc).__name__}: {exc}"
             raise fail(t("error.unexpected", lang, detail=detail), lang) from None
 
     return wrapper
+
+
+def _stdout_fails(exc: Exception) -> bool:
+    """Whether ``exc`` came from standard output that cannot be written (a full disk,
+    ``> /dev/full``); a reader that stopped early (``| head``) is not that."""
+    if not isinstance(exc, OSError) or isinstance(exc, BrokenPipeError):
+        return False
+    if exc.filename is not None:  # a named file, not the stream
+        return False
+    full = {errno.ENOSPC, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+    if exc.errno in full:
+        return True
+    try:
+        sys.stdout.flush()
+    except OSError:
+        return True
+    return False
 
 
 def files_looked_at(path: Path, *groups: Iterable[str | None]) -> list[str | Path]:
