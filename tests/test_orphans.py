@@ -69,6 +69,8 @@ def test_workers_die_with_their_parent(many: Path, sig: signal.Signals) -> None:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
+        # as a user's shell starts it, even when this test run ignores SIGHUP (nohup)
+        preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_DFL),
     )
     workers: list[int] = []
     try:
