@@ -160,6 +160,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "kode indikator '{code}' sudah dipakai (baris {first}).",
         "en": "indicator code '{code}' is used twice (line {first}).",
     },
+    "catalogue.owner_spelling": {
+        "id": (
+            "pemilik '{owner}' ditulis lain dari '{first}' (baris {line}); "
+            "samakan ejaannya (huruf besar/kecil dan spasi)."
+        ),
+        "en": (
+            "owner '{owner}' is spelt differently from '{first}' (line {line}); "
+            "use one spelling (case and spaces)."
+        ),
+    },
     "catalogue.unknown_goal": {
         "id": "sasaran '{goal}' tidak ada di daftar goals (yang ada: {known}).",
         "en": "goal '{goal}' is not in the goals list (known: {known}).",
