@@ -198,6 +198,22 @@ def test_unreadable_values(tmp_path: Path, value: Any, code: str) -> None:
     assert sub.values[1].problem == code
 
 
+@pytest.mark.parametrize(
+    ("year", "code"),
+    [("=2024+1", "formula-without-result"), ("#DIV/0!", "cell-error"), ("#N/A", "cell-error")],
+)
+def test_identity_formula_without_result_or_error_is_not_read(
+    tmp_path: Path, year: str, code: str
+) -> None:
+    path = write_xlsx(tmp_path / "a.xlsx", submission(filled({}), year=year))
+    before = path.read_bytes()
+    sub, found = read_workbook(path, str(path), CAT)
+    errors = [f for f in found if f.code == code]
+    assert [(f.sheet, f.cell, f.is_error) for f in errors] == [("Identitas", "B2", True)]
+    assert sub is None or sub.year != 2024  # never the year from the formula's text
+    assert path.read_bytes() == before
+
+
 def test_error_text_typed_in_ods(tmp_path: Path) -> None:
     values = filled({("1.1", "dirumuskan"): "#N/A"})
     _, found = _read(write_ods(tmp_path / "a.ods", submission(values)))

@@ -37,6 +37,7 @@ from .workbook import (
     WorkbookProblem,
     cell_ref,
     column_letter,
+    column_number,
     is_error_text,
     open_workbook,
 )
@@ -413,6 +414,11 @@ class _Reader:
         """All of the identity but the owner's spelling, which is the catalogue's."""
         for key, (ref, text) in identity.items():
             raw.identity_cells[key] = ref
+            if text[:1] == "=" or is_error_text(text):
+                unread = self.unread_identity(ref)
+                if unread is not None:  # never the formula's text taken as the year
+                    self.found.append(unread)
+                    continue
             raw.identity_text[key] = text
         year = raw.identity_text.get("year")
         if year:
@@ -425,6 +431,25 @@ class _Reader:
         fingerprint = raw.identity_text.get("catalogue")
         if fingerprint:
             raw.catalogue_sha256 = _fingerprint(fingerprint)
+
+    def unread_identity(self, ref: str) -> Finding | None:
+        """An identity value that is a formula without a result or an error cell: the
+        same error as in a value cell, at the cell."""
+        name, _, where = ref.rpartition("!")
+        sheet = self.sheet(name)
+        letters = where.rstrip("0123456789")
+        if sheet is None or not letters or not where[len(letters) :].isdigit():
+            return None
+        value = sheet.value(int(where[len(letters) :]), column_number(letters))
+        if isinstance(value, NoResult):
+            code, params = "formula-without-result", {"formula": str(value)}
+        elif isinstance(value, CellError):
+            code, params = "cell-error", {"error": value.text}
+        elif isinstance(value, str) and is_error_text(value):
+            code, params = "cell-error", {"error": value.strip()}
+        else:
+            return None
+        return findings.error(code, file=self.file, sheet=name, cell=where, **params)
 
     # -- the data rows
 
