@@ -788,6 +788,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{files} file(s) read: {errors} error(s), {warnings} warning(s), {skipped} other "
         "file(s) skipped.",
     },
+    "read.skipped_files": {
+        "id": "Dilewati (bukan berkas .xlsx, .xlsm, .xls atau .ods yang bisa dibaca): {files}. "
+        "Minta biro mengirim ulang dalam format Excel bila salah satunya kiriman mereka.",
+        "en": "Skipped (not a readable .xlsx, .xlsm, .xls or .ods file): {files}. Ask the "
+        "bureau to send it again as an Excel workbook if one of them is their submission.",
+    },
     "validate.clean": {
         "id": "Tidak ada masalah ditemukan.",
         "en": "No problems found.",

@@ -329,6 +329,7 @@ class Result:
             "submissions": [s.to_dict() for s in self.submissions],
             "missing_submissions": [m.to_dict() for m in self.missing_submissions],
             "findings": [f.to_dict(lang) for f in self.findings],
+            "skipped_files": list(self.skipped),
         }
 
     def to_frame(self, lang: Lang = "id") -> pandas.DataFrame:

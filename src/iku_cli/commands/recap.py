@@ -110,6 +110,11 @@ def recap(
             t("compute.findings", opts.lang, errors=errors, warnings=warnings),
             style="red" if errors else "yellow",
         )
+    if collection.skipped:
+        from ..safety import printable
+
+        names = ", ".join(printable(name) for name in collection.skipped)
+        say(t("read.skipped_files", opts.lang, files=names), style="yellow")
     if errors:
         raise typer.Exit(1)
 
