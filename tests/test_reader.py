@@ -416,3 +416,38 @@ def test_float_noise_from_formulas_is_rounded_like_a_spreadsheet(tmp_path: Path)
     table = _values(sub)
     assert table[("1.1", "disahkan")][0] == Decimal(12)
     assert table[("1.10", "setor")][0] == Decimal("0.3")
+
+
+@pytest.mark.parametrize(
+    ("folder", "name", "named", "cell"),
+    [
+        ("kiriman", "biro a 2025-TW4.xlsx", "2025 TW4", "B3"),
+        ("kiriman", "biro_a_2024_TW3.xlsx", "2024 TW3", "B2"),
+        ("2024 TW1", "biro a.xlsx", "2024 TW1", "B2"),
+        ("kiriman", "biro a 2025 Q2.xlsx", "2025 TW2", "B3"),
+    ],
+)
+def test_name_saying_another_year_or_period_is_a_warning(
+    tmp_path: Path, folder: str, name: str, named: str, cell: str
+) -> None:
+    (tmp_path / folder).mkdir()
+    path = write_xlsx(tmp_path / folder / name, submission(year=2025, period="TW1"))
+    before = path.read_bytes()
+    sub, found = _read(path)
+    warned = [f for f in found if f.code == "name-differs-from-identity"]
+    assert [(f.severity, f.sheet, f.cell) for f in warned] == [("warning", "Identitas", cell)]
+    message = warned[0].message("en")
+    assert named in message and "2025 TW1" in message
+    differs = [c for c, n in zip(("B2", "B3"), named.split(), strict=True) if n not in "2025 TW1"]
+    assert ", ".join(f"Identitas!{c}" for c in differs) in message
+    assert (sub.year, sub.period) == (2025, "TW1")  # the content wins
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "name", ["biro a 2025 TW1.xlsx", "biro a.xlsx", "2024-2025 TW1.xlsx", "biro a 2025.xlsx"]
+)
+def test_name_agreeing_or_saying_nothing_plain_is_silent(tmp_path: Path, name: str) -> None:
+    path = write_xlsx(tmp_path / name, submission(year=2025, period="TW1"))
+    _, found = _read(path)
+    assert found == []

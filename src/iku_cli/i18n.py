@@ -644,6 +644,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Identity '{label}' not found. Put the label {label} in column A of the Identitas "
         "sheet and its value in column B.",
     },
+    "finding.name-differs-from-identity": {
+        "id": "Nama berkas atau foldernya menyebut {named}, tetapi Identitas ({cells}) "
+        "menyebut {content}; yang dipakai isi Identitas. Periksa bahwa ini berkas yang "
+        "benar, lalu betulkan nama berkas atau Identitasnya.",
+        "en": "The file or folder name says {named}, but Identitas ({cells}) says {content}; "
+        "the Identitas content is used. Check that this is the right file, then correct the "
+        "file name or the Identitas.",
+    },
     "finding.unknown-owner": {
         "id": "Biro '{owner}' tidak ada di katalog. Tulis salah satu dari: {known}.",
         "en": "Owner '{owner}' is not in the catalogue. Write one of: {known}.",

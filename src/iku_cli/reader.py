@@ -375,6 +375,7 @@ class _Reader:
         raw = RawRead(self.file, self.workbook.sha256, self.found)
         raw.data_sheet = header.sheet.name if header else None
         self.fill_identity(raw, identity)
+        self.check_name(raw)
         if header is not None:
             self.read_rows(raw, header)
         return raw
@@ -431,6 +432,34 @@ class _Reader:
         fingerprint = raw.identity_text.get("catalogue")
         if fingerprint:
             raw.catalogue_sha256 = _fingerprint(fingerprint)
+
+    def check_name(self, raw: RawRead) -> None:
+        """A file (or its folder) named for another year or period than its Identitas
+        says: the content wins, but the difference is said (``2025-TW4.xlsx`` holding
+        2024 TW3 was perhaps sent under the wrong name, or is the wrong file)."""
+        named_year, named_period = _named(self.file)
+        if named_year is None and named_period is None:
+            return
+        differs = []
+        if named_year is not None and raw.year is not None and named_year != raw.year:
+            differs.append("year")
+        if named_period is not None and raw.period is not None and named_period != raw.period:
+            differs.append("period")
+        if not differs:
+            return
+        ref = raw.identity_cells.get(differs[0], "")
+        sheet, _, cell = ref.rpartition("!")
+        self.found.append(
+            findings.warning(
+                "name-differs-from-identity",
+                file=self.file,
+                sheet=sheet or None,
+                cell=cell or None,
+                named=" ".join(str(x) for x in (named_year, named_period) if x is not None),
+                content=" ".join(str(x) for x in (raw.year, raw.period) if x is not None),
+                cells=", ".join(raw.identity_cells[k] for k in differs),
+            )
+        )
 
     def unread_identity(self, ref: str) -> Finding | None:
         """An identity value that is a formula without a result or an error cell: the
@@ -686,6 +715,28 @@ def _year(text: str) -> int | None:
 def _fingerprint(text: str) -> str:
     match = _HEX.search(text)
     return match.group(0).lower() if match else text
+
+
+_NAMED_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+
+
+def _named(display: str) -> tuple[int | None, Period | None]:
+    """The year and period a file's name (else its folder's name) says, when it says one
+    of each plainly: ``2025-TW4.xlsx``, ``kiriman 2025/Biro A TW4.xlsx``."""
+    folder, name = os.path.split(display)
+    year: int | None = None
+    period: Period | None = None
+    for part in (os.path.splitext(name)[0], os.path.basename(folder)):
+        text = part.replace("_", " ")
+        if year is None:
+            years = set(_NAMED_YEAR.findall(text))
+            if len(years) == 1:
+                year = int(years.pop())
+        if period is None:
+            found = {_period(m.group(0)) for m in _PERIOD.finditer(text)}
+            if len(found) == 1:
+                period = found.pop()
+    return year, period
 
 
 @functools.lru_cache(maxsize=256)
