@@ -451,3 +451,49 @@ def test_name_agreeing_or_saying_nothing_plain_is_silent(tmp_path: Path, name: s
     path = write_xlsx(tmp_path / name, submission(year=2025, period="TW1"))
     _, found = _read(path)
     assert found == []
+
+
+def _hide(path: Path, *names: str) -> Path:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    for name in names:
+        book[name].sheet_state = "hidden"
+    book.save(path)
+    return path
+
+
+def test_hidden_stale_data_sheet_beside_visible_revision(tmp_path: Path) -> None:
+    stale = data_rows(filled({("1.1", "dirumuskan"): 1}))
+    sheets = {**submission(), "Data (2)": data_rows(filled({("1.1", "dirumuskan"): 99}))}
+    sheets["Data"] = stale
+    path = _hide(write_xlsx(tmp_path / "a.xlsx", sheets), "Data")
+    before = path.read_bytes()
+    sub, found = _read(path)
+    assert [(f.code, f.severity, f.sheet, f.cell) for f in found] == [
+        ("hidden-sheet-ignored", "warning", "Data", "F4")
+    ]
+    assert "Data (2)" in found[0].message("en")
+    assert _values(sub)[("1.1", "dirumuskan")] == (Decimal(99), "Data (2)!F6")
+    assert path.read_bytes() == before
+
+
+def test_two_visible_data_sheets_is_an_error_naming_both(tmp_path: Path) -> None:
+    sheets = {**submission(), "Data (2)": data_rows(filled({("1.1", "dirumuskan"): 99}))}
+    _, found = read_workbook(write_xlsx(tmp_path / "a.xlsx", sheets), "a.xlsx", CAT)
+    (error,) = [f for f in found if f.code == "two-data-sheets"]
+    assert error.is_error and error.sheet == "Data"
+    assert "Data!F4" in error.message("en") and "Data (2)!F4" in error.message("en")
+
+
+def test_a_required_column_headed_twice_is_an_error_naming_both_cells(tmp_path: Path) -> None:
+    sheets = submission()
+    rows = sheets["Data"]
+    header = rows.index(HEADER)
+    for n, row in enumerate(rows):
+        row.append("Nilai" if n == header else (5 if n > header else None))
+    _, found = read_workbook(write_xlsx(tmp_path / "a.xlsx", sheets), "a.xlsx", CAT)
+    (error,) = [f for f in found if f.code == "column-twice"]
+    last = chr(ord("A") + len(HEADER))
+    assert (error.is_error, error.sheet, error.cell) == (True, "Data", f"{last}{header + 1}")
+    assert f"F{header + 1}" in error.message("en")

@@ -638,6 +638,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Sheet {sheet} has no header row with Kode IKU, Variabel and Nilai. Restore the "
         "column headers as in the template.",
     },
+    "finding.two-data-sheets": {
+        "id": "Ada lebih dari satu tabel data ({places}); iku tidak memilih sendiri. Hapus "
+        "lembar yang tidak berlaku (atau sembunyikan yang lama), lalu kirim lagi.",
+        "en": "There is more than one data table ({places}); iku does not choose one. Delete "
+        "the sheet that no longer applies (or hide the old one) and send the file again.",
+    },
+    "finding.hidden-sheet-ignored": {
+        "id": "Lembar tersembunyi {sheet} juga berisi tabel data; yang dibaca lembar yang "
+        "tampak, {used}. Hapus lembar lama bila tidak berlaku lagi.",
+        "en": "The hidden sheet {sheet} also holds a data table; the visible sheet {used} is "
+        "read. Delete the old sheet if it no longer applies.",
+    },
+    "finding.column-twice": {
+        "id": "Judul kolom '{text}' ada dua kali ({first} dan {second}); iku tidak memilih "
+        "sendiri. Hapus atau ganti nama kolom yang tidak berlaku.",
+        "en": "The column heading '{text}' appears twice ({first} and {second}); iku does not "
+        "choose one. Delete or rename the column that does not apply.",
+    },
     "finding.identity-missing": {
         "id": "Identitas '{label}' tidak ditemukan. Isi label {label} di kolom A lembar "
         "Identitas dan nilainya di kolom B.",

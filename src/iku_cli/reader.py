@@ -35,6 +35,7 @@ from .workbook import (
     Value,
     Workbook,
     WorkbookProblem,
+    a1,
     cell_ref,
     column_letter,
     column_number,
@@ -331,6 +332,8 @@ class _Header:
     sheet: Sheet
     row: int
     cols: dict[str, int]
+    # a required column headed twice in the header row: (role, first col, second col)
+    twice: tuple[tuple[str, int, int], ...] = ()
 
 
 class _Reader:
@@ -383,14 +386,71 @@ class _Reader:
     # -- finding things
 
     def find_header(self, names: list[str]) -> _Header | None:
+        """The data table; never chosen silently among two (two data sheets, a hidden
+        stale one beside a visible revision, a column headed twice)."""
+        first: _Header | None = None
+        others: list[_Header] = []
         for name in _header_order(tuple(names)):
+            if first is not None and name.strip().lower() in {IDENTITY_SHEET, GUIDE_SHEET}:
+                continue  # another table is looked for only in sheets of no other role
             sheet = self.sheet(name)
             if sheet is None:
                 continue
             found = _header_in(sheet)
-            if found is not None:
-                return found
-        return None
+            if found is None:
+                continue
+            if first is None:
+                first = found
+            else:
+                others.append(found)
+        if first is None:
+            return None
+        chosen = first
+        if others:
+            chosen = self.choose_header([first, *others])
+        for _role, col_a, col_b in chosen.twice:
+            sheet = chosen.sheet
+            self.found.append(
+                findings.error(
+                    "column-twice",
+                    file=self.file,
+                    sheet=sheet.name,
+                    cell=a1(chosen.row, col_b),
+                    first=a1(chosen.row, col_a),
+                    second=a1(chosen.row, col_b),
+                    text=text_of(sheet.value(chosen.row, col_b)),
+                )
+            )
+        return chosen
+
+    def choose_header(self, found: list[_Header]) -> _Header:
+        """The only visible table among hidden ones (said), else the first (an error)."""
+        hidden = self.workbook.hidden_sheets
+        visible = [h for h in found if h.sheet.name not in hidden]
+        if len(visible) == 1:
+            chosen = visible[0]
+            for header in found:
+                if header is not chosen:
+                    self.found.append(
+                        findings.warning(
+                            "hidden-sheet-ignored",
+                            file=self.file,
+                            sheet=header.sheet.name,
+                            cell=a1(header.row, header.cols["value"]),
+                            used=chosen.sheet.name,
+                        )
+                    )
+            return chosen
+        chosen = visible[0] if visible else found[0]
+        places = ", ".join(
+            cell_ref(h.sheet.name, h.row, h.cols["value"]) for h in (visible or found)
+        )
+        self.found.append(
+            findings.error(
+                "two-data-sheets", file=self.file, sheet=chosen.sheet.name, places=places
+            )
+        )
+        return chosen
 
     def find_identity(self, names: list[str], header: _Header | None) -> dict[str, tuple[str, str]]:
         """Identity label -> (cell, text) of its value."""
@@ -624,17 +684,25 @@ def _decimal(value: int | float) -> Decimal | None:
 
 def _header_in(sheet: Sheet) -> _Header | None:
     cols: dict[str, int] = {}
+    twice: list[tuple[str, int, int]] = []
     current = 0
     for row, col, text in sheet.texts(HEADER_ROWS, HEADER_COLS):
         if row != current:
             if _is_header(cols):
-                return _Header(sheet, current, cols)
-            cols, current = {}, row
+                return _Header(sheet, current, cols, tuple(twice))
+            cols, current, twice = {}, row, []
         if len(text) <= _LABEL_MAX:
             role = _ROLE_OF.get(_norm(text))
-            if role is not None and role not in cols:
+            if role is None:
+                continue
+            if role not in cols:
                 cols[role] = col
-    return _Header(sheet, current, cols) if _is_header(cols) else None
+            elif role in _REQUIRED_ROLES:
+                twice.append((role, cols[role], col))
+    return _Header(sheet, current, cols, tuple(twice)) if _is_header(cols) else None
+
+
+_REQUIRED_ROLES = frozenset({"code", "value", "input"})
 
 
 def _is_header(cols: dict[str, int]) -> bool:

@@ -271,6 +271,7 @@ class Workbook:
         self._cache: dict[str, Sheet] = {}
         self._book: Any = None
         self.sheet_names: list[str] = []
+        self.hidden_sheets: frozenset[str] = frozenset()  # hidden or very hidden
 
     # -- opening
 
@@ -288,11 +289,15 @@ class Workbook:
         book = _calamine_open(self._data, quiet=self.format == "xls")
         self._book = book
         names = []
+        hidden = []
         for meta in book.sheets_metadata:
             kind = str(getattr(meta, "typ", "WorkSheet"))
             if kind.endswith("WorkSheet") or kind.endswith("MacroSheet"):
                 names.append(meta.name)
+                if not str(getattr(meta, "visible", "Visible")).endswith(".Visible"):
+                    hidden.append(meta.name)
         self.sheet_names = names
+        self.hidden_sheets = frozenset(hidden)
         missing = any(n not in self._parts for n in names)
         if self._zip is not None and self.format in {"xlsx", "xlsm"} and missing:
             self._parts = _xlsx_parts(self._zip, strict=True)
