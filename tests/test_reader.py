@@ -497,3 +497,60 @@ def test_a_required_column_headed_twice_is_an_error_naming_both_cells(tmp_path: 
     last = chr(ord("A") + len(HEADER))
     assert (error.is_error, error.sheet, error.cell) == (True, "Data", f"{last}{header + 1}")
     assert f"F{header + 1}" in error.message("en")
+
+
+@pytest.mark.parametrize("number_format", ["0%", "0.00%", "0.0%", '#,##0.0" "%', "[Blue]0%"])
+def test_percent_formatted_number_in_xlsx_reads_as_shown(
+    tmp_path: Path, number_format: str
+) -> None:
+    import openpyxl
+
+    path = write_xlsx(tmp_path / "a.xlsx", submission(filled({("1.1", "dirumuskan"): 0.82})))
+    book = openpyxl.load_workbook(path)
+    book["Data"]["F6"].number_format = number_format
+    book.save(path)
+    before = path.read_bytes()
+    sub, found = _read(path)
+    assert [(f.code, f.severity, f.sheet, f.cell) for f in found] == [
+        ("value-percent-format", "warning", "Data", "F6")
+    ]
+    message = found[0].message("id")
+    assert "0,82" in message and "82%" in message
+    assert _values(sub)[("1.1", "dirumuskan")] == (Decimal(82), "Data!F6")
+    # the text path agrees: '82%' typed as text is 82 too
+    text = write_xlsx(tmp_path / "b.xlsx", submission(filled({("1.1", "dirumuskan"): "82%"})))
+    assert _values(_read(text)[0])[("1.1", "dirumuskan")][0] == Decimal(82)
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("number_format", ['0"%"', "0\\%", "0.00", "General"])
+def test_a_quoted_or_no_percent_is_a_plain_number(tmp_path: Path, number_format: str) -> None:
+    import openpyxl
+
+    path = write_xlsx(tmp_path / "a.xlsx", submission(filled({("1.1", "dirumuskan"): 82})))
+    book = openpyxl.load_workbook(path)
+    book["Data"]["F6"].number_format = number_format
+    book.save(path)
+    sub, found = _read(path)
+    assert found == []
+    assert _values(sub)[("1.1", "dirumuskan")] == (Decimal(82), "Data!F6")
+
+
+def test_percent_cell_in_ods_reads_as_shown(tmp_path: Path) -> None:
+    import zipfile
+
+    path = write_ods(tmp_path / "a.ods", submission(filled({("1.1", "dirumuskan"): 0.82})))
+    with zipfile.ZipFile(path) as zf:
+        members = {i.filename: zf.read(i) for i in zf.infolist()}
+    content = members["content.xml"].decode()
+    old = 'office:value-type="float" office:value="0.82"'
+    assert content.count(old) == 1
+    members["content.xml"] = content.replace(
+        old, 'office:value-type="percentage" office:value="0.82"'
+    ).encode()
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, raw in members.items():
+            zf.writestr(name, raw)
+    sub, found = _read(path)
+    assert [(f.code, f.sheet, f.cell) for f in found] == [("value-percent-format", "Data", "F6")]
+    assert _values(sub)[("1.1", "dirumuskan")] == (Decimal(82), "Data!F6")

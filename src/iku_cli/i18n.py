@@ -767,6 +767,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(result {value}, at most {max}). The numerator is part of the denominator; check "
         "both numbers.",
     },
+    "finding.value-percent-format": {
+        "id": "Sel berformat persen: tersimpan {stored}, tampil {shown}; dibaca {value} "
+        "(seperti yang terlihat). Ketik angkanya saja (mis. 82, bukan 82%) dan pakai format "
+        "angka biasa.",
+        "en": "The cell has a percent format: stored {stored}, shown {shown}; read as {value} "
+        "(what is shown). Type the number only (e.g. 82, not 82%) in a plain number format.",
+    },
     "finding.formula-without-result": {
         "id": "Rumus {formula} belum punya hasil tersimpan. Buka berkas di Excel atau "
         "LibreOffice, simpan, lalu kirim lagi (atau ketik angkanya langsung).",

@@ -31,6 +31,7 @@ from .submission import Collection, InputValue, Submission
 from .workbook import (
     CellError,
     NoResult,
+    Percent,
     Sheet,
     Value,
     Workbook,
@@ -603,6 +604,8 @@ def _value(value: Value) -> tuple[Decimal | None, str | None, _Said | None]:
     # the common case first: a number typed as a number (a tuple, not int | float:
     # the union is made anew on every call, which doubled the time of this test)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if value.__class__ is Percent:
+            return _percent(value)
         number = _decimal(value)
         if number is not None and abs(number) < MAX_VALUE:
             return number, None, None
@@ -634,6 +637,23 @@ def _value(value: Value) -> tuple[Decimal | None, str | None, _Said | None]:
     if abs(number) >= MAX_VALUE:
         return _too_large(text.strip()[:40])
     return number, None, ("warning", "value-as-text", {"text": text.strip(), "value": number})
+
+
+def _percent(value: float) -> tuple[Decimal | None, str | None, _Said | None]:
+    """A number in a percent format (``82%`` typed: 0.82 stored) read as the clerk saw it,
+    82, the same as the text ``'82%'``, with a warning stating both."""
+    stored = _decimal(float(value))
+    if stored is None:
+        return _unreadable("value-not-a-number", text=repr(float(value)))
+    number = (stored * 100).normalize()
+    if number == number.to_integral_value():
+        number = number.quantize(Decimal(1))
+    if abs(number) >= MAX_VALUE:
+        return _too_large(f"{number}%")
+    stored_text = format(stored.normalize(), "f").replace(".", ",")
+    shown = format(number, "f").replace(".", ",")
+    params = {"stored": stored_text, "shown": f"{shown}%", "value": number}
+    return number, None, ("warning", "value-percent-format", params)
 
 
 def _unreadable(code: str, **params: object) -> tuple[None, str, _Said]:
