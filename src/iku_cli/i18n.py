@@ -463,6 +463,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{kind} antara {min} dan {max}",
         "en": "{kind} between {min} and {max}",
     },
+    "template.validation.percent": {
+        "id": "ketik 82, bukan 82%",
+        "en": "type 82, not 82%",
+    },
     "template.validation.input": {
         "id": "{label}. Isi {rule}, kumulatif s.d. {period}.",
         "en": "{label}. Enter {rule}, cumulative to {period}.",
