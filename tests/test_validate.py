@@ -276,12 +276,14 @@ def test_skipped_files_are_named_in_validate_compute_and_recap(
         (folder / name).write_bytes(b"x")
     (folder / "~$biro a.xlsx").write_bytes(b"lock")  # lock and hidden files stay silent
     (folder / ".tersembunyi.csv").write_bytes(b"x")
-    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    (folder / "arsip").mkdir()  # a folder left out on purpose is not a wrong format
+    (folder / "arsip" / ".ikuignore").write_bytes(b"")
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
     wrong = sorted(str(folder / n) for n in ("biro c.xlsb", "biro d.csv", "surat.pdf"))
     base = ("--catalogue", str(catalogue), "--lang", "en")
 
     data = _json(run("validate", str(folder), "--format", "json", *base))
-    assert data["skipped"] == 3
+    assert data["skipped"] == 4  # the count still holds the folder left out
     assert sorted(data["skipped_files"]) == wrong
     table = run("validate", str(folder), *base)
     assert table.exit_code == 0, table.output
@@ -299,4 +301,4 @@ def test_skipped_files_are_named_in_validate_compute_and_recap(
     )
     assert "Skipped" in recapped.stderr and "biro c.xlsb" in recapped.stderr
     assert ".tersembunyi" not in recapped.stderr
-    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before

@@ -110,10 +110,12 @@ def recap(
             t("compute.findings", opts.lang, errors=errors, warnings=warnings),
             style="red" if errors else "yellow",
         )
-    if collection.skipped:
+    from ..reader import skipped_files
+
+    if skipped_files(collection.skipped):
         from ..safety import printable
 
-        names = ", ".join(printable(name) for name in collection.skipped)
+        names = ", ".join(printable(name) for name in skipped_files(collection.skipped))
         say(t("read.skipped_files", opts.lang, files=names), style="yellow")
     if errors:
         raise typer.Exit(1)

@@ -50,7 +50,7 @@ def validate(
     cat = load_catalogue(opts)
 
     from ..checks import check_all
-    from ..reader import read_paths
+    from ..reader import read_paths, skipped_files
 
     # a path that does not exist stops read_paths before anything is read (exit 2)
     with _progress(opts.lang, format == "table" and _stderr_is_tty()) as advance:
@@ -66,7 +66,7 @@ def validate(
             opts.lang,
             files=collection.files_read,
             skipped=len(collection.skipped),
-            skipped_files=collection.skipped,
+            skipped_files=skipped_files(collection.skipped),
         )
         from ..outputs.json_text import dumps
 
@@ -80,7 +80,7 @@ def validate(
             opts.lang,
             files=collection.files_read,
             skipped=len(collection.skipped),
-            skipped_files=collection.skipped,
+            skipped_files=skipped_files(collection.skipped),
         ):
             console.print(part)
     errors = sum(1 for f in found if f.is_error)
