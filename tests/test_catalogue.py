@@ -253,6 +253,14 @@ MISTAKES = [
         nth=2,
     ),
     Mistake(
+        "an owner spelt in another case or spacing",
+        "    unit: PD\n    owner: Biro Kesra\n",
+        "    unit: PD\n    owner: BIRO  Kesra\n",
+        "owner: BIRO  Kesra",
+        "indicators[4].owner",
+        "catalogue.owner_spelling",
+    ),
+    Mistake(
         "duplicate goal code",
         "    statement: Meningkatnya kualitas layanan\n",
         '    statement: Meningkatnya kualitas layanan\n  - code: "2"\n    statement: Lagi\n',
@@ -417,6 +425,20 @@ def test_each_mistake_is_named_by_line_and_key_path(mistake: Mistake) -> None:
     assert mistake.expected(text) in found
     # and nothing else: one mistake, one problem
     assert found == {mistake.expected(text)}
+
+
+def test_owner_spelling_names_both_spellings_and_the_first_line() -> None:
+    text = VALID.replace(
+        "    unit: PD\n    owner: Biro Kesra\n", "    unit: PD\n    owner: BIRO  Kesra\n"
+    )
+    with pytest.raises(CatalogueError) as caught:
+        loads(text)
+    (problem,) = caught.value.problems
+    assert problem.params == {
+        "owner": "BIRO  Kesra",
+        "first": "Biro Kesra",
+        "line": line_of(text, "owner: Biro Kesra"),
+    }
 
 
 def test_several_mistakes_are_reported_at_once() -> None:

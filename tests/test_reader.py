@@ -198,6 +198,22 @@ def test_unreadable_values(tmp_path: Path, value: Any, code: str) -> None:
     assert sub.values[1].problem == code
 
 
+@pytest.mark.parametrize(
+    ("year", "code"),
+    [("=2024+1", "formula-without-result"), ("#DIV/0!", "cell-error"), ("#N/A", "cell-error")],
+)
+def test_identity_formula_without_result_or_error_is_not_read(
+    tmp_path: Path, year: str, code: str
+) -> None:
+    path = write_xlsx(tmp_path / "a.xlsx", submission(filled({}), year=year))
+    before = path.read_bytes()
+    sub, found = read_workbook(path, str(path), CAT)
+    errors = [f for f in found if f.code == code]
+    assert [(f.sheet, f.cell, f.is_error) for f in errors] == [("Identitas", "B2", True)]
+    assert sub is None or sub.year != 2024  # never the year from the formula's text
+    assert path.read_bytes() == before
+
+
 def test_error_text_typed_in_ods(tmp_path: Path) -> None:
     values = filled({("1.1", "dirumuskan"): "#N/A"})
     _, found = _read(write_ods(tmp_path / "a.ods", submission(values)))
@@ -400,3 +416,141 @@ def test_float_noise_from_formulas_is_rounded_like_a_spreadsheet(tmp_path: Path)
     table = _values(sub)
     assert table[("1.1", "disahkan")][0] == Decimal(12)
     assert table[("1.10", "setor")][0] == Decimal("0.3")
+
+
+@pytest.mark.parametrize(
+    ("folder", "name", "named", "cell"),
+    [
+        ("kiriman", "biro a 2025-TW4.xlsx", "2025 TW4", "B3"),
+        ("kiriman", "biro_a_2024_TW3.xlsx", "2024 TW3", "B2"),
+        ("2024 TW1", "biro a.xlsx", "2024 TW1", "B2"),
+        ("kiriman", "biro a 2025 Q2.xlsx", "2025 TW2", "B3"),
+    ],
+)
+def test_name_saying_another_year_or_period_is_a_warning(
+    tmp_path: Path, folder: str, name: str, named: str, cell: str
+) -> None:
+    (tmp_path / folder).mkdir()
+    path = write_xlsx(tmp_path / folder / name, submission(year=2025, period="TW1"))
+    before = path.read_bytes()
+    sub, found = _read(path)
+    warned = [f for f in found if f.code == "name-differs-from-identity"]
+    assert [(f.severity, f.sheet, f.cell) for f in warned] == [("warning", "Identitas", cell)]
+    message = warned[0].message("en")
+    assert named in message and "2025 TW1" in message
+    differs = [c for c, n in zip(("B2", "B3"), named.split(), strict=True) if n not in "2025 TW1"]
+    assert ", ".join(f"Identitas!{c}" for c in differs) in message
+    assert (sub.year, sub.period) == (2025, "TW1")  # the content wins
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "name", ["biro a 2025 TW1.xlsx", "biro a.xlsx", "2024-2025 TW1.xlsx", "biro a 2025.xlsx"]
+)
+def test_name_agreeing_or_saying_nothing_plain_is_silent(tmp_path: Path, name: str) -> None:
+    path = write_xlsx(tmp_path / name, submission(year=2025, period="TW1"))
+    _, found = _read(path)
+    assert found == []
+
+
+def _hide(path: Path, *names: str) -> Path:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    for name in names:
+        book[name].sheet_state = "hidden"
+    book.save(path)
+    return path
+
+
+def test_hidden_stale_data_sheet_beside_visible_revision(tmp_path: Path) -> None:
+    stale = data_rows(filled({("1.1", "dirumuskan"): 1}))
+    sheets = {**submission(), "Data (2)": data_rows(filled({("1.1", "dirumuskan"): 99}))}
+    sheets["Data"] = stale
+    path = _hide(write_xlsx(tmp_path / "a.xlsx", sheets), "Data")
+    before = path.read_bytes()
+    sub, found = _read(path)
+    assert [(f.code, f.severity, f.sheet, f.cell) for f in found] == [
+        ("hidden-sheet-ignored", "warning", "Data", "F4")
+    ]
+    assert "Data (2)" in found[0].message("en")
+    assert _values(sub)[("1.1", "dirumuskan")] == (Decimal(99), "Data (2)!F6")
+    assert path.read_bytes() == before
+
+
+def test_two_visible_data_sheets_is_an_error_naming_both(tmp_path: Path) -> None:
+    sheets = {**submission(), "Data (2)": data_rows(filled({("1.1", "dirumuskan"): 99}))}
+    _, found = read_workbook(write_xlsx(tmp_path / "a.xlsx", sheets), "a.xlsx", CAT)
+    (error,) = [f for f in found if f.code == "two-data-sheets"]
+    assert error.is_error and error.sheet == "Data"
+    assert "Data!F4" in error.message("en") and "Data (2)!F4" in error.message("en")
+
+
+def test_a_required_column_headed_twice_is_an_error_naming_both_cells(tmp_path: Path) -> None:
+    sheets = submission()
+    rows = sheets["Data"]
+    header = rows.index(HEADER)
+    for n, row in enumerate(rows):
+        row.append("Nilai" if n == header else (5 if n > header else None))
+    _, found = read_workbook(write_xlsx(tmp_path / "a.xlsx", sheets), "a.xlsx", CAT)
+    (error,) = [f for f in found if f.code == "column-twice"]
+    last = chr(ord("A") + len(HEADER))
+    assert (error.is_error, error.sheet, error.cell) == (True, "Data", f"{last}{header + 1}")
+    assert f"F{header + 1}" in error.message("en")
+
+
+@pytest.mark.parametrize("number_format", ["0%", "0.00%", "0.0%", '#,##0.0" "%', "[Blue]0%"])
+def test_percent_formatted_number_in_xlsx_reads_as_shown(
+    tmp_path: Path, number_format: str
+) -> None:
+    import openpyxl
+
+    path = write_xlsx(tmp_path / "a.xlsx", submission(filled({("1.1", "dirumuskan"): 0.82})))
+    book = openpyxl.load_workbook(path)
+    book["Data"]["F6"].number_format = number_format
+    book.save(path)
+    before = path.read_bytes()
+    sub, found = _read(path)
+    assert [(f.code, f.severity, f.sheet, f.cell) for f in found] == [
+        ("value-percent-format", "warning", "Data", "F6")
+    ]
+    message = found[0].message("id")
+    assert "0,82" in message and "82%" in message
+    assert _values(sub)[("1.1", "dirumuskan")] == (Decimal(82), "Data!F6")
+    # the text path agrees: '82%' typed as text is 82 too
+    text = write_xlsx(tmp_path / "b.xlsx", submission(filled({("1.1", "dirumuskan"): "82%"})))
+    assert _values(_read(text)[0])[("1.1", "dirumuskan")][0] == Decimal(82)
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("number_format", ['0"%"', "0\\%", "0.00", "General"])
+def test_a_quoted_or_no_percent_is_a_plain_number(tmp_path: Path, number_format: str) -> None:
+    import openpyxl
+
+    path = write_xlsx(tmp_path / "a.xlsx", submission(filled({("1.1", "dirumuskan"): 82})))
+    book = openpyxl.load_workbook(path)
+    book["Data"]["F6"].number_format = number_format
+    book.save(path)
+    sub, found = _read(path)
+    assert found == []
+    assert _values(sub)[("1.1", "dirumuskan")] == (Decimal(82), "Data!F6")
+
+
+def test_percent_cell_in_ods_reads_as_shown(tmp_path: Path) -> None:
+    import zipfile
+
+    path = write_ods(tmp_path / "a.ods", submission(filled({("1.1", "dirumuskan"): 0.82})))
+    with zipfile.ZipFile(path) as zf:
+        members = {i.filename: zf.read(i) for i in zf.infolist()}
+    content = members["content.xml"].decode()
+    old = 'office:value-type="float" office:value="0.82"'
+    assert content.count(old) == 1
+    members["content.xml"] = content.replace(
+        old, 'office:value-type="percentage" office:value="0.82"'
+    ).encode()
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, raw in members.items():
+            zf.writestr(name, raw)
+    sub, found = _read(path)
+    assert [(f.code, f.sheet, f.cell) for f in found] == [("value-percent-format", "Data", "F6")]
+    assert _values(sub)[("1.1", "dirumuskan")] == (Decimal(82), "Data!F6")

@@ -489,3 +489,19 @@ def test_command_cannot_write(
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
     assert str(blocker / "formulir") in result.stderr
+
+
+def test_a_percent_input_says_type_82_not_82_percent(catalogue: Catalogue) -> None:
+    from types import SimpleNamespace
+
+    from iku_cli.outputs.template import _validation
+
+    indicator = catalogue.indicators[0]
+    plain = next(iter(indicator.inputs.values()))
+    row: Any = SimpleNamespace(indicator=indicator, spec=plain)
+    assert "82%" not in _validation(row, "TW1", "id")["input_message"]
+    row.spec = plain.model_copy(update={"unit": "Persen", "max": Decimal(100)})
+    made = _validation(row, "TW1", "id")
+    assert "ketik 82, bukan 82%" in made["input_message"]
+    assert "ketik 82, bukan 82%" in made["error_message"]
+    assert "type 82, not 82%" in _validation(row, "TW1", "en")["input_message"]

@@ -266,3 +266,39 @@ def test_progress_bar_starts_only_for_many_files(monkeypatch: pytest.MonkeyPatch
         for done in range(1, 31):
             advance(done, 30)
     assert started == [1]
+
+
+def test_skipped_files_are_named_in_validate_compute_and_recap(
+    run: Run, catalogue: Path, folder: Path, tmp_path: Path
+) -> None:
+    # a bureau that sent the wrong format must be visible, not merely "missing"
+    for name in ("biro c.xlsb", "biro d.csv", "surat.pdf"):
+        (folder / name).write_bytes(b"x")
+    (folder / "~$biro a.xlsx").write_bytes(b"lock")  # lock and hidden files stay silent
+    (folder / ".tersembunyi.csv").write_bytes(b"x")
+    (folder / "arsip").mkdir()  # a folder left out on purpose is not a wrong format
+    (folder / "arsip" / ".ikuignore").write_bytes(b"")
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    wrong = sorted(str(folder / n) for n in ("biro c.xlsb", "biro d.csv", "surat.pdf"))
+    base = ("--catalogue", str(catalogue), "--lang", "en")
+
+    data = _json(run("validate", str(folder), "--format", "json", *base))
+    assert data["skipped"] == 4  # the count still holds the folder left out
+    assert sorted(data["skipped_files"]) == wrong
+    table = run("validate", str(folder), *base)
+    assert table.exit_code == 0, table.output
+    assert "Skipped (not a readable" in table.stdout
+    for shown in wrong:
+        assert Path(shown).name in table.stdout
+    assert "~$" not in table.stdout and ".tersembunyi" not in table.stdout
+
+    computed = run("compute", str(folder), "--format", "json", *base)
+    assert sorted(json.loads(computed.stdout)["skipped_files"]) == wrong
+    assert "Skipped" in computed.stderr and "surat.pdf" in computed.stderr
+
+    recapped = run(
+        "recap", str(folder), "--year", "2025", "--output", str(tmp_path / "rekap.xlsx"), *base
+    )
+    assert "Skipped" in recapped.stderr and "biro c.xlsb" in recapped.stderr
+    assert ".tersembunyi" not in recapped.stderr
+    assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before

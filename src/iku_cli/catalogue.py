@@ -519,6 +519,7 @@ class _Checker:
         good_goals = [g for g in goals if g is not None]
         self.check_codes(goals, "goals", "catalogue.duplicate_goal")
         self.check_codes(indicators, "indicators", "catalogue.duplicate_indicator")
+        self.check_owners(indicators)
         # a goal with a mistake of its own still exists for its indicators
         goal_codes = [g.code for g in good_goals] + [
             raw["code"]
@@ -582,6 +583,20 @@ class _Checker:
                 self.add(path, key, code=item.code, first=first[item.code])
             else:
                 first[item.code] = self.tree.line(path)
+
+    def check_owners(self, items: list[Indicator | None]) -> None:
+        """Owners spelt two ways (``Biro POD`` / ``BIRO  POD``): one could never submit."""
+        first: dict[str, tuple[str, int | None]] = {}
+        for index, item in enumerate(items):
+            if item is None:
+                continue
+            path: Path_ = ("indicators", index, "owner")
+            key = " ".join(item.owner.split()).casefold()
+            if key not in first:
+                first[key] = (item.owner, self.tree.line(path))
+            elif first[key][0] != item.owner:
+                spelt, line = first[key]
+                self.add(path, "catalogue.owner_spelling", owner=item.owner, first=spelt, line=line)
 
     def check_indicator(
         self,

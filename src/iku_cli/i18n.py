@@ -174,6 +174,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "kode indikator '{code}' sudah dipakai (baris {first}).",
         "en": "indicator code '{code}' is used twice (line {first}).",
     },
+    "catalogue.owner_spelling": {
+        "id": (
+            "pemilik '{owner}' ditulis lain dari '{first}' (baris {line}); "
+            "samakan ejaannya (huruf besar/kecil dan spasi)."
+        ),
+        "en": (
+            "owner '{owner}' is spelt differently from '{first}' (line {line}); "
+            "use one spelling (case and spaces)."
+        ),
+    },
     "catalogue.unknown_goal": {
         "id": "sasaran '{goal}' tidak ada di daftar goals (yang ada: {known}).",
         "en": "goal '{goal}' is not in the goals list (known: {known}).",
@@ -467,6 +477,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{kind} antara {min} dan {max}",
         "en": "{kind} between {min} and {max}",
     },
+    "template.validation.percent": {
+        "id": "ketik 82, bukan 82%",
+        "en": "type 82, not 82%",
+    },
     "template.validation.input": {
         "id": "{label}. Isi {rule}, kumulatif s.d. {period}.",
         "en": "{label}. Enter {rule}, cumulative to {period}.",
@@ -642,11 +656,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Sheet {sheet} has no header row with Kode IKU, Variabel and Nilai. Restore the "
         "column headers as in the template.",
     },
+    "finding.two-data-sheets": {
+        "id": "Ada lebih dari satu tabel data ({places}); iku tidak memilih sendiri. Hapus "
+        "lembar yang tidak berlaku (atau sembunyikan yang lama), lalu kirim lagi.",
+        "en": "There is more than one data table ({places}); iku does not choose one. Delete "
+        "the sheet that no longer applies (or hide the old one) and send the file again.",
+    },
+    "finding.hidden-sheet-ignored": {
+        "id": "Lembar tersembunyi {sheet} juga berisi tabel data; yang dibaca lembar yang "
+        "tampak, {used}. Hapus lembar lama bila tidak berlaku lagi.",
+        "en": "The hidden sheet {sheet} also holds a data table; the visible sheet {used} is "
+        "read. Delete the old sheet if it no longer applies.",
+    },
+    "finding.column-twice": {
+        "id": "Judul kolom '{text}' ada dua kali ({first} dan {second}); iku tidak memilih "
+        "sendiri. Hapus atau ganti nama kolom yang tidak berlaku.",
+        "en": "The column heading '{text}' appears twice ({first} and {second}); iku does not "
+        "choose one. Delete or rename the column that does not apply.",
+    },
     "finding.identity-missing": {
         "id": "Identitas '{label}' tidak ditemukan. Isi label {label} di kolom A lembar "
         "Identitas dan nilainya di kolom B.",
         "en": "Identity '{label}' not found. Put the label {label} in column A of the Identitas "
         "sheet and its value in column B.",
+    },
+    "finding.name-differs-from-identity": {
+        "id": "Nama berkas atau foldernya menyebut {named}, tetapi Identitas ({cells}) "
+        "menyebut {content}; yang dipakai isi Identitas. Periksa bahwa ini berkas yang "
+        "benar, lalu betulkan nama berkas atau Identitasnya.",
+        "en": "The file or folder name says {named}, but Identitas ({cells}) says {content}; "
+        "the Identitas content is used. Check that this is the right file, then correct the "
+        "file name or the Identitas.",
     },
     "finding.unknown-owner": {
         "id": "Biro '{owner}' tidak ada di katalog. Tulis salah satu dari: {known}.",
@@ -745,6 +785,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(result {value}, at most {max}). The numerator is part of the denominator; check "
         "both numbers.",
     },
+    "finding.value-percent-format": {
+        "id": "Sel berformat persen: tersimpan {stored}, tampil {shown}; dibaca {value} "
+        "(seperti yang terlihat). Ketik angkanya saja (mis. 82, bukan 82%) dan pakai format "
+        "angka biasa.",
+        "en": "The cell has a percent format: stored {stored}, shown {shown}; read as {value} "
+        "(what is shown). Type the number only (e.g. 82, not 82%) in a plain number format.",
+    },
     "finding.formula-without-result": {
         "id": "Rumus {formula} belum punya hasil tersimpan. Buka berkas di Excel atau "
         "LibreOffice, simpan, lalu kirim lagi (atau ketik angkanya langsung).",
@@ -791,6 +838,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "lain dilewati.",
         "en": "{files} file(s) read: {errors} error(s), {warnings} warning(s), {skipped} other "
         "file(s) skipped.",
+    },
+    "read.skipped_files": {
+        "id": "Dilewati (bukan berkas .xlsx, .xlsm, .xls atau .ods yang bisa dibaca): {files}. "
+        "Minta biro mengirim ulang dalam format Excel bila salah satunya kiriman mereka.",
+        "en": "Skipped (not a readable .xlsx, .xlsm, .xls or .ods file): {files}. Ask the "
+        "bureau to send it again as an Excel workbook if one of them is their submission.",
     },
     "validate.clean": {
         "id": "Tidak ada masalah ditemukan.",

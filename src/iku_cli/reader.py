@@ -31,12 +31,15 @@ from .submission import Collection, InputValue, Submission
 from .workbook import (
     CellError,
     NoResult,
+    Percent,
     Sheet,
     Value,
     Workbook,
     WorkbookProblem,
+    a1,
     cell_ref,
     column_letter,
+    column_number,
     is_error_text,
     open_workbook,
 )
@@ -330,6 +333,8 @@ class _Header:
     sheet: Sheet
     row: int
     cols: dict[str, int]
+    # a required column headed twice in the header row: (role, first col, second col)
+    twice: tuple[tuple[str, int, int], ...] = ()
 
 
 class _Reader:
@@ -374,6 +379,7 @@ class _Reader:
         raw = RawRead(self.file, self.workbook.sha256, self.found)
         raw.data_sheet = header.sheet.name if header else None
         self.fill_identity(raw, identity)
+        self.check_name(raw)
         if header is not None:
             self.read_rows(raw, header)
         return raw
@@ -381,14 +387,71 @@ class _Reader:
     # -- finding things
 
     def find_header(self, names: list[str]) -> _Header | None:
+        """The data table; never chosen silently among two (two data sheets, a hidden
+        stale one beside a visible revision, a column headed twice)."""
+        first: _Header | None = None
+        others: list[_Header] = []
         for name in _header_order(tuple(names)):
+            if first is not None and name.strip().lower() in {IDENTITY_SHEET, GUIDE_SHEET}:
+                continue  # another table is looked for only in sheets of no other role
             sheet = self.sheet(name)
             if sheet is None:
                 continue
             found = _header_in(sheet)
-            if found is not None:
-                return found
-        return None
+            if found is None:
+                continue
+            if first is None:
+                first = found
+            else:
+                others.append(found)
+        if first is None:
+            return None
+        chosen = first
+        if others:
+            chosen = self.choose_header([first, *others])
+        for _role, col_a, col_b in chosen.twice:
+            sheet = chosen.sheet
+            self.found.append(
+                findings.error(
+                    "column-twice",
+                    file=self.file,
+                    sheet=sheet.name,
+                    cell=a1(chosen.row, col_b),
+                    first=a1(chosen.row, col_a),
+                    second=a1(chosen.row, col_b),
+                    text=text_of(sheet.value(chosen.row, col_b)),
+                )
+            )
+        return chosen
+
+    def choose_header(self, found: list[_Header]) -> _Header:
+        """The only visible table among hidden ones (said), else the first (an error)."""
+        hidden = self.workbook.hidden_sheets
+        visible = [h for h in found if h.sheet.name not in hidden]
+        if len(visible) == 1:
+            chosen = visible[0]
+            for header in found:
+                if header is not chosen:
+                    self.found.append(
+                        findings.warning(
+                            "hidden-sheet-ignored",
+                            file=self.file,
+                            sheet=header.sheet.name,
+                            cell=a1(header.row, header.cols["value"]),
+                            used=chosen.sheet.name,
+                        )
+                    )
+            return chosen
+        chosen = visible[0] if visible else found[0]
+        places = ", ".join(
+            cell_ref(h.sheet.name, h.row, h.cols["value"]) for h in (visible or found)
+        )
+        self.found.append(
+            findings.error(
+                "two-data-sheets", file=self.file, sheet=chosen.sheet.name, places=places
+            )
+        )
+        return chosen
 
     def find_identity(self, names: list[str], header: _Header | None) -> dict[str, tuple[str, str]]:
         """Identity label -> (cell, text) of its value."""
@@ -413,6 +476,11 @@ class _Reader:
         """All of the identity but the owner's spelling, which is the catalogue's."""
         for key, (ref, text) in identity.items():
             raw.identity_cells[key] = ref
+            if text[:1] == "=" or is_error_text(text):
+                unread = self.unread_identity(ref)
+                if unread is not None:  # never the formula's text taken as the year
+                    self.found.append(unread)
+                    continue
             raw.identity_text[key] = text
         year = raw.identity_text.get("year")
         if year:
@@ -425,6 +493,53 @@ class _Reader:
         fingerprint = raw.identity_text.get("catalogue")
         if fingerprint:
             raw.catalogue_sha256 = _fingerprint(fingerprint)
+
+    def check_name(self, raw: RawRead) -> None:
+        """A file (or its folder) named for another year or period than its Identitas
+        says: the content wins, but the difference is said (``2025-TW4.xlsx`` holding
+        2024 TW3 was perhaps sent under the wrong name, or is the wrong file)."""
+        named_year, named_period = _named(self.file)
+        if named_year is None and named_period is None:
+            return
+        differs = []
+        if named_year is not None and raw.year is not None and named_year != raw.year:
+            differs.append("year")
+        if named_period is not None and raw.period is not None and named_period != raw.period:
+            differs.append("period")
+        if not differs:
+            return
+        ref = raw.identity_cells.get(differs[0], "")
+        sheet, _, cell = ref.rpartition("!")
+        self.found.append(
+            findings.warning(
+                "name-differs-from-identity",
+                file=self.file,
+                sheet=sheet or None,
+                cell=cell or None,
+                named=" ".join(str(x) for x in (named_year, named_period) if x is not None),
+                content=" ".join(str(x) for x in (raw.year, raw.period) if x is not None),
+                cells=", ".join(raw.identity_cells[k] for k in differs),
+            )
+        )
+
+    def unread_identity(self, ref: str) -> Finding | None:
+        """An identity value that is a formula without a result or an error cell: the
+        same error as in a value cell, at the cell."""
+        name, _, where = ref.rpartition("!")
+        sheet = self.sheet(name)
+        letters = where.rstrip("0123456789")
+        if sheet is None or not letters or not where[len(letters) :].isdigit():
+            return None
+        value = sheet.value(int(where[len(letters) :]), column_number(letters))
+        if isinstance(value, NoResult):
+            code, params = "formula-without-result", {"formula": str(value)}
+        elif isinstance(value, CellError):
+            code, params = "cell-error", {"error": value.text}
+        elif isinstance(value, str) and is_error_text(value):
+            code, params = "cell-error", {"error": value.strip()}
+        else:
+            return None
+        return findings.error(code, file=self.file, sheet=name, cell=where, **params)
 
     # -- the data rows
 
@@ -489,6 +604,8 @@ def _value(value: Value) -> tuple[Decimal | None, str | None, _Said | None]:
     # the common case first: a number typed as a number (a tuple, not int | float:
     # the union is made anew on every call, which doubled the time of this test)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if value.__class__ is Percent:
+            return _percent(value)
         number = _decimal(value)
         if number is not None and abs(number) < MAX_VALUE:
             return number, None, None
@@ -520,6 +637,23 @@ def _value(value: Value) -> tuple[Decimal | None, str | None, _Said | None]:
     if abs(number) >= MAX_VALUE:
         return _too_large(text.strip()[:40])
     return number, None, ("warning", "value-as-text", {"text": text.strip(), "value": number})
+
+
+def _percent(value: float) -> tuple[Decimal | None, str | None, _Said | None]:
+    """A number in a percent format (``82%`` typed: 0.82 stored) read as the clerk saw it,
+    82, the same as the text ``'82%'``, with a warning stating both."""
+    stored = _decimal(float(value))
+    if stored is None:
+        return _unreadable("value-not-a-number", text=repr(float(value)))
+    number = (stored * 100).normalize()
+    if number == number.to_integral_value():
+        number = number.quantize(Decimal(1))
+    if abs(number) >= MAX_VALUE:
+        return _too_large(f"{number}%")
+    stored_text = format(stored.normalize(), "f").replace(".", ",")
+    shown = format(number, "f").replace(".", ",")
+    params = {"stored": stored_text, "shown": f"{shown}%", "value": number}
+    return number, None, ("warning", "value-percent-format", params)
 
 
 def _unreadable(code: str, **params: object) -> tuple[None, str, _Said]:
@@ -570,17 +704,25 @@ def _decimal(value: int | float) -> Decimal | None:
 
 def _header_in(sheet: Sheet) -> _Header | None:
     cols: dict[str, int] = {}
+    twice: list[tuple[str, int, int]] = []
     current = 0
     for row, col, text in sheet.texts(HEADER_ROWS, HEADER_COLS):
         if row != current:
             if _is_header(cols):
-                return _Header(sheet, current, cols)
-            cols, current = {}, row
+                return _Header(sheet, current, cols, tuple(twice))
+            cols, current, twice = {}, row, []
         if len(text) <= _LABEL_MAX:
             role = _ROLE_OF.get(_norm(text))
-            if role is not None and role not in cols:
+            if role is None:
+                continue
+            if role not in cols:
                 cols[role] = col
-    return _Header(sheet, current, cols) if _is_header(cols) else None
+            elif role in _REQUIRED_ROLES:
+                twice.append((role, cols[role], col))
+    return _Header(sheet, current, cols, tuple(twice)) if _is_header(cols) else None
+
+
+_REQUIRED_ROLES = frozenset({"code", "value", "input"})
 
 
 def _is_header(cols: dict[str, int]) -> bool:
@@ -663,6 +805,28 @@ def _fingerprint(text: str) -> str:
     return match.group(0).lower() if match else text
 
 
+_NAMED_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+
+
+def _named(display: str) -> tuple[int | None, Period | None]:
+    """The year and period a file's name (else its folder's name) says, when it says one
+    of each plainly: ``2025-TW4.xlsx``, ``kiriman 2025/Biro A TW4.xlsx``."""
+    folder, name = os.path.split(display)
+    year: int | None = None
+    period: Period | None = None
+    for part in (os.path.splitext(name)[0], os.path.basename(folder)):
+        text = part.replace("_", " ")
+        if year is None:
+            years = set(_NAMED_YEAR.findall(text))
+            if len(years) == 1:
+                year = int(years.pop())
+        if period is None:
+            found = {_period(m.group(0)) for m in _PERIOD.finditer(text)}
+            if len(found) == 1:
+                period = found.pop()
+    return year, period
+
+
 @functools.lru_cache(maxsize=256)
 def _period(text: str) -> Period | None:
     parsed = parse_period(text)
@@ -719,6 +883,12 @@ def _is_ignored(name: str) -> bool:
 
 
 IGNORE_MARKER = ".ikuignore"
+
+
+def skipped_files(skipped: Sequence[str]) -> list[str]:
+    """The skipped files to name (a folder left out, ending with a separator, is not a
+    file a bureau sent in the wrong format)."""
+    return [name for name in skipped if not name.endswith(("/", "\\"))]
 
 
 def list_files(

@@ -329,6 +329,7 @@ class Result:
             "submissions": [s.to_dict() for s in self.submissions],
             "missing_submissions": [m.to_dict() for m in self.missing_submissions],
             "findings": [f.to_dict(lang) for f in self.findings],
+            "skipped_files": [s for s in self.skipped if not s.endswith(("/", "\\"))],
         }
 
     def to_frame(self, lang: Lang = "id") -> pandas.DataFrame:

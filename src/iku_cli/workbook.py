@@ -105,6 +105,12 @@ class NoResult:
         return f"={self.formula}" if self.formula else "="
 
 
+class Percent(float):
+    """A number shown with a percent format: 0.82 stored, ``82%`` shown to the clerk."""
+
+    __slots__ = ()
+
+
 Value = str | int | float | bool | date | datetime | time | timedelta | CellError | NoResult | None
 
 
@@ -267,10 +273,12 @@ class Workbook:
         self._data = data
         self._zip: _Zip | None = None
         self._parts: dict[str, str] = {}
+        self._percent: frozenset[int] | None = None  # xlsx cell styles showing a percent
         self._ods_special: dict[str, dict[tuple[int, int], Value]] = {}
         self._cache: dict[str, Sheet] = {}
         self._book: Any = None
         self.sheet_names: list[str] = []
+        self.hidden_sheets: frozenset[str] = frozenset()  # hidden or very hidden
 
     # -- opening
 
@@ -288,11 +296,15 @@ class Workbook:
         book = _calamine_open(self._data, quiet=self.format == "xls")
         self._book = book
         names = []
+        hidden = []
         for meta in book.sheets_metadata:
             kind = str(getattr(meta, "typ", "WorkSheet"))
             if kind.endswith("WorkSheet") or kind.endswith("MacroSheet"):
                 names.append(meta.name)
+                if not str(getattr(meta, "visible", "Visible")).endswith(".Visible"):
+                    hidden.append(meta.name)
         self.sheet_names = names
+        self.hidden_sheets = frozenset(hidden)
         missing = any(n not in self._parts for n in names)
         if self._zip is not None and self.format in {"xlsx", "xlsm"} and missing:
             self._parts = _xlsx_parts(self._zip, strict=True)
@@ -354,10 +366,12 @@ class Workbook:
         # the files of one run mostly come from one template, whose fixed sheets (the
         # identity and guide sheets) are the same compressed bytes in each: a sheet seen
         # before had all that follows done to the very same bytes, and passed
+        if self._percent is None:
+            self._percent = _percent_styles(self._zip)
         stored = self._zip.stored(part)
         key = None
         if stored is not None and len(stored[4]) <= _SEEN_BYTES:
-            key = (stored, self.max_cells, self.max_rows)
+            key = (stored, self.max_cells, self.max_rows, self._percent)
             seen = _SCANNED.pop(key, None)
             if seen is not None:
                 _SCANNED[key] = seen  # the most recently used goes last
@@ -388,7 +402,7 @@ class Workbook:
             raise WorkbookProblem(
                 "sheet-too-large", sheet=name, rows=rows, cols=cols, limit=self.max_cells
             )
-        return _xlsx_special(xml, self.max_rows)
+        return _xlsx_special(xml, self.max_rows, self._percent or frozenset())
 
 
 def open_workbook(
@@ -1029,7 +1043,7 @@ _SEEN_BYTES = 64 * 1024
 _PARTS_SEEN: dict[tuple[_Stored, _Stored], tuple[tuple[str, str], ...]] = {}
 # sheets scanned and found fine, by (stored member, max_cells, max_rows): their error
 # cells and formulas without a result; least recently used first
-_SCANNED: dict[tuple[_Stored, int, int], dict[tuple[int, int], Value]] = {}
+_SCANNED: dict[tuple[_Stored, int, int, frozenset[int] | None], dict[tuple[int, int], Value]] = {}
 _SCANNED_MAX = 64
 
 
@@ -1171,11 +1185,61 @@ def _numeric(text: bytes) -> tuple[int, bytes]:
 _FORMULA_END, _ERROR_TYPE = re.compile(rb"f>"), re.compile(rb't="e"')
 
 
-def _xlsx_special(xml: bytes, max_rows: int) -> dict[tuple[int, int], Value]:
-    """Error cells and formulas without a stored result, by (row, col)."""
+_NUM_FMT = re.compile(rb"<" + _NS + rb"numFmt\b([^>]*)>")
+_FMT_ID = re.compile(rb"\bnumFmtId=\"([0-9]{1,9})\"")
+_FMT_CODE = re.compile(rb"\bformatCode=\"([^\"]*)\"")
+_CELL_XFS = re.compile(rb"<" + _NS + rb"cellXfs\b.*?</" + _NS + rb"cellXfs>", re.S)
+_XF = re.compile(rb"<" + _NS + rb"xf\b([^>]*)>")
+_PERCENT_IDS = frozenset({9, 10})  # Excel's built-in 0% and 0.00%
+
+
+def _percent_styles(archive: _Zip) -> frozenset[int]:
+    """The cell style indexes (``s=``) whose number format shows a percent."""
+    try:
+        xml = archive.read("xl/styles.xml")
+    except (WorkbookProblem, KeyError):
+        return frozenset()
+    return _percent_styles_in(xml)
+
+
+@functools.lru_cache(maxsize=64)
+def _percent_styles_in(xml: bytes) -> frozenset[int]:
+    if b"%" not in xml and b'numFmtId="9"' not in xml and b'numFmtId="10"' not in xml:
+        return frozenset()
+    ids = set(_PERCENT_IDS)
+    for match in _NUM_FMT.finditer(xml):
+        fmt_id, code = _FMT_ID.search(match.group(1)), _FMT_CODE.search(match.group(1))
+        if fmt_id and code and shows_percent(_xml_text(code.group(1))):
+            ids.add(int(fmt_id.group(1)))
+    xfs = _CELL_XFS.search(xml)
+    if xfs is None:
+        return frozenset()
+    found = set()
+    for index, xf in enumerate(_XF.finditer(xfs.group(0))):
+        fmt_id = _FMT_ID.search(xf.group(1))
+        if fmt_id and int(fmt_id.group(1)) in ids:
+            found.add(index)
+    return frozenset(found)
+
+
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
+
+
+def shows_percent(code: str) -> bool:
+    """Whether a number format shows a percent: a ``%`` outside quotes, escapes and
+    brackets (``0.0%``, ``#,##0.00" %"`` does not multiply)."""
+    return "%" in _QUOTED.sub("", code)
+
+
+def _xlsx_special(
+    xml: bytes, max_rows: int, percent: frozenset[int] = frozenset()
+) -> dict[tuple[int, int], Value]:
+    """Error cells, formulas without a stored result and numbers shown as a percent,
+    by (row, col)."""
     # every formula cell holds an element ending "f>" (<f>..</f>; a shared formula's
     # children go with a master that has one): one pass finds whether to look closer
-    if _FORMULA_END.search(xml) is None and _ERROR_TYPE.search(xml) is None:
+    styled = bool(percent) and _percent_pattern(percent).search(xml) is not None
+    if not styled and _FORMULA_END.search(xml) is None and _ERROR_TYPE.search(xml) is None:
         return {}
     found: dict[tuple[int, int], Value] = {}
     for match in _CELL.finditer(xml):
@@ -1194,11 +1258,28 @@ def _xlsx_special(xml: bytes, max_rows: int) -> dict[tuple[int, int], Value]:
             found[(row, col)] = CellError(text or "#N/A")
             continue
         formula = _FORMULA.search(body)
-        if formula is None:
-            continue
-        if value is None or (not text and cell_type not in (b"str", b"inlineStr")):
+        if formula is not None and (
+            value is None or (not text and cell_type not in (b"str", b"inlineStr"))
+        ):
             found[(row, col)] = NoResult(_xml_text(formula.group(1) or b""))
+            continue
+        if styled and cell_type == b"n" and text:
+            style = _ATTR_S.search(attrs)
+            if style is not None and int(style.group(1)) in percent:
+                try:  # noqa: SIM105 - the quicker form, in a loop over cells
+                    found[(row, col)] = Percent(text)
+                except ValueError:
+                    pass
     return found
+
+
+_ATTR_S = re.compile(rb"\bs=\"([0-9]{1,9})\"")
+
+
+@functools.lru_cache(maxsize=64)
+def _percent_pattern(percent: frozenset[int]) -> re.Pattern[bytes]:
+    ids = b"|".join(str(i).encode() for i in sorted(percent))
+    return re.compile(rb"\ss=\"(?:" + ids + rb")\"")
 
 
 # --------------------------------------------------------------------------- ods XML
@@ -1276,6 +1357,11 @@ def _ods_filled(elem: ElementTree.Element) -> bool:
 
 def _ods_special(elem: ElementTree.Element) -> Value:
     formula = elem.get(f"{_TABLE}formula")
+    if elem.get(f"{_OFFICE}value-type") == "percentage":
+        try:
+            return Percent(elem.get(f"{_OFFICE}value") or "")
+        except ValueError:
+            pass
     if formula is None:
         return None
     text = "".join("".join(child.itertext()) for child in elem).strip()
@@ -1299,6 +1385,7 @@ __all__ = [
     "CellError",
     "Format",
     "NoResult",
+    "Percent",
     "Sheet",
     "Value",
     "Workbook",

@@ -76,6 +76,13 @@ def run_compute(
             t("compute.findings", lang, errors=errors, warnings=warnings),
             style="red" if errors else "yellow",
         )
+    from ..reader import skipped_files
+
+    if skipped_files(result.skipped):
+        from ..safety import printable
+
+        names = ", ".join(printable(name) for name in skipped_files(result.skipped))
+        say(t("read.skipped_files", lang, files=names), style="yellow")
     return result
 
 

@@ -110,6 +110,13 @@ def recap(
             t("compute.findings", opts.lang, errors=errors, warnings=warnings),
             style="red" if errors else "yellow",
         )
+    from ..reader import skipped_files
+
+    if skipped_files(collection.skipped):
+        from ..safety import printable
+
+        names = ", ".join(printable(name) for name in skipped_files(collection.skipped))
+        say(t("read.skipped_files", opts.lang, files=names), style="yellow")
     if errors:
         raise typer.Exit(1)
 

@@ -50,7 +50,7 @@ def validate(
     cat = load_catalogue(opts)
 
     from ..checks import check_all
-    from ..reader import read_paths
+    from ..reader import read_paths, skipped_files
 
     # a path that does not exist stops read_paths before anything is read (exit 2)
     with _progress(opts.lang, format == "table" and _stderr_is_tty()) as advance:
@@ -62,7 +62,11 @@ def validate(
         from ..outputs.findings import findings_dict
 
         data = findings_dict(
-            found, opts.lang, files=collection.files_read, skipped=len(collection.skipped)
+            found,
+            opts.lang,
+            files=collection.files_read,
+            skipped=len(collection.skipped),
+            skipped_files=skipped_files(collection.skipped),
         )
         from ..outputs.json_text import dumps
 
@@ -72,7 +76,11 @@ def validate(
 
         console = out_console()
         for part in findings_table(
-            found, opts.lang, files=collection.files_read, skipped=len(collection.skipped)
+            found,
+            opts.lang,
+            files=collection.files_read,
+            skipped=len(collection.skipped),
+            skipped_files=skipped_files(collection.skipped),
         ):
             console.print(part)
     errors = sum(1 for f in found if f.is_error)

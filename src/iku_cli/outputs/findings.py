@@ -14,15 +14,21 @@ if TYPE_CHECKING:
 
 
 def findings_dict(
-    found: Sequence[Finding], lang: Lang, *, files: int, skipped: int = 0
+    found: Sequence[Finding],
+    lang: Lang,
+    *,
+    files: int,
+    skipped: int = 0,
+    skipped_files: Sequence[str] = (),
 ) -> dict[str, Any]:
-    """``{"files", "errors", "warnings", "skipped", "findings": [...]}``."""
+    """``{"files", "errors", "warnings", "skipped", "skipped_files", "findings": [...]}``."""
     errors, warnings = count(list(found))
     return {
         "files": files,
         "errors": errors,
         "warnings": warnings,
         "skipped": skipped,
+        "skipped_files": list(skipped_files),
         "findings": [f.to_dict(lang) for f in found],
     }
 
@@ -36,7 +42,12 @@ def grouped(found: Sequence[Finding]) -> list[tuple[str | None, list[Finding]]]:
 
 
 def findings_table(
-    found: Sequence[Finding], lang: Lang, *, files: int, skipped: int = 0
+    found: Sequence[Finding],
+    lang: Lang,
+    *,
+    files: int,
+    skipped: int = 0,
+    skipped_files: Sequence[str] = (),
 ) -> list[RenderableType]:
     """One heading and table per file, then the closing count line."""
     from rich import box
@@ -69,6 +80,9 @@ def findings_table(
         "validate.summary", lang, files=files, errors=errors, warnings=warnings, skipped=skipped
     )
     parts.append(Text(summary, style="bold red" if errors else "bold"))
+    if skipped_files:
+        names = ", ".join(printable(name) for name in skipped_files)
+        parts.append(Text(t("read.skipped_files", lang, files=names), style="yellow"))
     return parts
 
 

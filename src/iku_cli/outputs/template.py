@@ -441,6 +441,10 @@ def _validation(item: TemplateRow, period: Period, lang: Lang) -> dict[str, Any]
     else:
         rule = t("template.validation.at_least", lang, kind=kind_text, min=low)
         criteria = {"criteria": ">=", "value": _bound(spec.min, spec.integer, ROUND_CEILING)}
+    unit = (spec.unit or "").strip().lower()
+    if unit in {"persen", "%", "percent", "persentase"}:
+        # 82% typed is 0.82 stored, which the range lets through: the message says how
+        rule = f"{rule} ({t('template.validation.percent', lang)})"
     return {
         "validate": kind,
         **criteria,
