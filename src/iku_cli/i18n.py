@@ -991,6 +991,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Cannot write {path}: {detail}. Close the file if it is open in Excel, or "
         "choose another place.",
     },
+    "output.disk_full": {
+        "id": "Tidak dapat menulis {path}: disk penuh. Kosongkan ruang disk atau pilih tempat "
+        "lain; berkas lama (bila ada) tidak berubah.",
+        "en": "Cannot write {path}: the disk is full. Free some space or choose another place; "
+        "the old file (if any) is unchanged.",
+    },
+    "output.name_too_long": {
+        "id": "Nama berkas {path} terlalu panjang untuk sistem berkas (batas 255 byte). Pilih "
+        "nama yang lebih pendek.",
+        "en": "The file name {path} is too long for the file system (limit 255 bytes). Choose "
+        "a shorter name.",
+    },
     "output.is_input": {
         "id": "{path} adalah salah satu berkas masukan; iku tidak menimpa masukannya. Pilih "
         "nama lain.",

@@ -57,7 +57,7 @@ def recap(
     debug: DebugOpt = False,
 ) -> None:
     from ..api import check_request, read
-    from ..atomic import atomic_path, check_target
+    from ..atomic import atomic_path, check_target, os_error
     from ..errors import IkuError
 
     opts = settings(catalogue, lang, debug)
@@ -85,8 +85,7 @@ def recap(
         try:
             write_recap(summary, tmp, opts.lang)
         except OSError as exc:
-            detail = exc.strerror or str(exc)
-            raise IkuError("output.permission", path=str(output), detail=detail) from None
+            raise os_error(output, exc) from None
 
     status = t("recap.provisional" if summary.provisional else "recap.final", opts.lang)
     out_console().print(
