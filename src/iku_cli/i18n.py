@@ -35,6 +35,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Format '{value}' tidak dikenal: pilih {choices}.",
         "en": "Unknown format '{value}': choose {choices}.",
     },
+    "error.output_extension_mismatch": {
+        "id": "--format {format} tidak cocok dengan akhiran {suffix} pada {path}. Samakan "
+        "keduanya, misalnya --format {format} dengan nama berakhiran .{format}.",
+        "en": "--format {format} does not match the extension {suffix} of {path}. Make them "
+        "agree, e.g. --format {format} with a name ending .{format}.",
+    },
+    "error.output_extension_unknown": {
+        "id": "Format untuk {path} tidak dapat ditentukan dari akhirannya ({suffix}). Beri "
+        "nama berakhiran .json atau .csv, atau sebutkan --format json|csv|table.",
+        "en": "The format for {path} cannot be told from its extension ({suffix}). Use a "
+        "name ending .json or .csv, or give --format json|csv|table.",
+    },
     # --- catalogue -----------------------------------------------------------
     "catalogue.control_character": {
         "id": "Teks '{text}' memuat karakter kendali (ditandai ?); hapus karakter itu.",
