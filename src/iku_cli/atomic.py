@@ -84,6 +84,13 @@ def clean_stale(folder: Path) -> list[Path]:
     return removed
 
 
+def make_temp(folder: Path) -> Path:
+    """A new empty temporary file of iku's naming in ``folder``; raises OSError."""
+    tmp = folder / f".iku-{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    return tmp
+
+
 def _special(path: Path) -> bool:
     """A device or a FIFO: written directly, never replaced by a regular file."""
     try:
@@ -142,9 +149,8 @@ def atomic_path(target: str | Path, protected: Iterable[str | Path] = ()) -> Ite
         folder = Path(tempfile.gettempdir())
     else:
         clean_stale(folder)
-    tmp = folder / f".iku-{os.getpid()}-{secrets.token_hex(4)}.tmp"
     try:
-        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        tmp = make_temp(folder)
     except OSError as exc:
         raise os_error(path, exc) from None
     try:
