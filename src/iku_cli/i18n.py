@@ -575,6 +575,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{path} tidak ditemukan. Periksa ejaan jalur berkas atau foldernya.",
         "en": "{path} does not exist. Check the spelling of the file or folder path.",
     },
+    "finding.iku-output": {
+        "id": "{file} adalah keluaran iku sendiri ({kind}), bukan laporan biro, dan dilewati. "
+        "Simpan hasil iku di luar folder laporan.",
+        "en": "{file} is iku's own output ({kind}), not a bureau's submission, and was "
+        "skipped. Keep iku's outputs outside the submissions folder.",
+    },
     "finding.file-not-a-workbook": {
         "id": "{file} bukan buku kerja Excel atau ODS (isinya tampak seperti {kind}). "
         "Kirim ulang berkas yang dibuat dari templat, disimpan sebagai .xlsx.",
@@ -1014,6 +1020,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nama yang lebih pendek.",
         "en": "The file name {path} is too long for the file system (limit 255 bytes). Choose "
         "a shorter name.",
+    },
+    "output.inside_input": {
+        "id": "Peringatan: {path} berada di dalam folder yang dibaca ({folder}). iku akan "
+        "melewatinya saat membaca folder itu lagi, tetapi sebaiknya simpan hasil di luar "
+        "folder laporan.",
+        "en": "Warning: {path} is inside the folder being read ({folder}). iku skips it when "
+        "reading that folder again, but outputs are better kept outside the submissions "
+        "folder.",
     },
     "output.is_input": {
         "id": "{path} adalah salah satu berkas masukan; iku tidak menimpa masukannya. Pilih "

@@ -25,6 +25,7 @@ from .common import (
     say,
     settings,
     stderr_is_terminal,
+    warn_if_inside,
 )
 
 if TYPE_CHECKING:
@@ -143,6 +144,7 @@ def compute(
         from ..atomic import check_target
 
         check_target(output)  # before reading, which can take a while
+        warn_if_inside(output, path, opts.lang)
     # a bar only beside a table: JSON and CSV runs are for scripts
     result = run_compute(path, cat, year, period, opts.lang, progress=format == "table")
     if format == "table" and output is None:

@@ -22,6 +22,7 @@ from .common import (
     say,
     settings,
     stderr_is_terminal,
+    warn_if_inside,
 )
 
 if TYPE_CHECKING:
@@ -67,6 +68,7 @@ def recap(
     if output.suffix.lower() != ".xlsx":
         raise IkuError("recap.not_xlsx", path=str(output))
     check_target(output)
+    warn_if_inside(output, path, opts.lang)
 
     from ..outputs.recap import write_recap
     from ..recap import build_recap
