@@ -67,7 +67,7 @@ def _commands(examples: Path, catalogue: Path, out: Path) -> list[tuple[str, ...
         ("compute", y24, "--period", "TW2", "--format", "csv", *c),
         ("compute", y25, "--format", "csv", "--output", str(out / "hasil.csv"), *c),
         ("compute", y25, "--format", "json", "--output", str(out / "hasil.json"), *c),
-        ("compute", y25, "--output", str(out / "hasil.txt"), *c),
+        ("compute", y25, "--format", "table", "--output", str(out / "hasil.txt"), *c),
         ("compute", invalid, "--format", "json", *c),
         ("recap", e, "--year", "2025", "--output", str(out / "rekap.xlsx"), *c),
         ("recap", y24, "--year", "2024", "--period", "TW2", "-o", str(out / "rekap.xlsx"), *c),

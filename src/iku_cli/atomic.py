@@ -7,8 +7,12 @@ and a run never writes over one of its own inputs.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import tempfile
+import re
+import secrets
+import stat
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -22,9 +26,90 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
+# iku's own temporary names: short (a target name near the 255-byte limit still fits)
+# and carrying the creating process, so that one left by a killed run can be removed
+_TEMP = re.compile(r"\.iku-(\d+)-[0-9a-f]{8}\.tmp")
+STALE_SECONDS = 30 * 60
+
+
+def os_error(path: str | Path, exc: OSError) -> IkuError:
+    """The message that says what really went wrong writing ``path``."""
+    detail = exc.strerror or str(exc)
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return IkuError("output.disk_full", path=str(path))
+    if exc.errno == errno.ENAMETOOLONG:
+        return IkuError("output.name_too_long", path=str(path))
+    if exc.errno == errno.EISDIR:
+        return IkuError("output.is_directory", path=str(path))
+    return IkuError("output.permission", path=str(path), detail=detail)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process
+        return True
+    return True
+
+
+def clean_stale(folder: Path) -> list[Path]:
+    """Remove temporary files of iku's own naming left in ``folder`` by a killed run
+    (its process gone, or older than STALE_SECONDS); never anything else."""
+    removed: list[Path] = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    now = time.time()
+    for name in names:
+        match = _TEMP.fullmatch(name)
+        if match is None:
+            continue
+        full = folder / name
+        try:
+            info = os.lstat(full)
+            if not stat.S_ISREG(info.st_mode):
+                continue
+            pid = int(match.group(1))
+            if pid == os.getpid():
+                continue
+            if _alive(pid) and now - info.st_mtime < STALE_SECONDS:
+                continue
+            full.unlink()
+            removed.append(full)
+        except OSError:
+            continue
+    return removed
+
+
+def make_temp(folder: Path) -> Path:
+    """A new empty temporary file of iku's naming in ``folder``; raises OSError."""
+    tmp = folder / f".iku-{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    return tmp
+
+
+def _special(path: Path) -> bool:
+    """A device or a FIFO: written directly, never replaced by a regular file."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISFIFO(mode)
+
+
 def check_target(target: str | Path, protected: Iterable[str | Path] = ()) -> Path:
-    """The target as a Path once it is known to be writable in principle; raises IkuError."""
+    """The target as a Path once it is known to be writable in principle; raises IkuError.
+
+    A symlink stands for the file it points to: that file is the one replaced.
+    """
     path = Path(target)
+    if len(os.fsencode(path.name)) > 255:
+        raise IkuError("output.name_too_long", path=str(path))
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     if path.is_dir():
         raise IkuError("output.is_directory", path=str(path))
     folder = path.parent if str(path.parent) else Path(".")
@@ -56,23 +141,30 @@ def atomic_path(target: str | Path, protected: Iterable[str | Path] = ()) -> Ite
     Whatever goes wrong, ``target`` is either the old file or the complete new one.
     """
     path = check_target(target, protected)
+    special = _special(path)
     folder = path.parent if str(path.parent) else Path(".")
+    if special:  # a device or a FIFO: the content is made aside, then written into it
+        import tempfile
+
+        folder = Path(tempfile.gettempdir())
+    else:
+        clean_stale(folder)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=folder)
-        os.close(fd)
+        tmp = make_temp(folder)
     except OSError as exc:
-        raise IkuError("output.permission", path=str(path), detail=exc.strerror or exc) from None
-    tmp = Path(tmp_name)
+        raise os_error(path, exc) from None
     try:
         yield tmp
         try:
-            os.chmod(tmp, _mode_for(path))
-            os.replace(tmp, path)
-        except IsADirectoryError:
-            raise IkuError("output.is_directory", path=str(path)) from None
+            if special:
+                with tmp.open("rb") as source, path.open("wb") as sink:
+                    while chunk := source.read(1 << 20):
+                        sink.write(chunk)
+            else:
+                os.chmod(tmp, _mode_for(path))
+                os.replace(tmp, path)
         except OSError as exc:
-            detail = exc.strerror or exc
-            raise IkuError("output.permission", path=str(path), detail=detail) from None
+            raise os_error(path, exc) from None
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
@@ -90,7 +182,5 @@ def write_atomic(
                 handle.flush()
                 os.fsync(handle.fileno())
         except OSError as exc:
-            raise IkuError(
-                "output.permission", path=str(target), detail=exc.strerror or exc
-            ) from None
+            raise os_error(target, exc) from None
     return Path(target)

@@ -49,6 +49,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Format '{value}' tidak dikenal: pilih {choices}.",
         "en": "Unknown format '{value}': choose {choices}.",
     },
+    "error.output_extension_mismatch": {
+        "id": "--format {format} tidak cocok dengan akhiran {suffix} pada {path}. Samakan "
+        "keduanya, misalnya --format {format} dengan nama berakhiran .{format}.",
+        "en": "--format {format} does not match the extension {suffix} of {path}. Make them "
+        "agree, e.g. --format {format} with a name ending .{format}.",
+    },
+    "error.output_extension_unknown": {
+        "id": "Format untuk {path} tidak dapat ditentukan dari akhirannya ({suffix}). Beri "
+        "nama berakhiran .json atau .csv, atau sebutkan --format json|csv|table.",
+        "en": "The format for {path} cannot be told from its extension ({suffix}). Use a "
+        "name ending .json or .csv, or give --format json|csv|table.",
+    },
     # --- catalogue -----------------------------------------------------------
     "catalogue.control_character": {
         "id": "Teks '{text}' memuat karakter kendali (ditandai ?); hapus karakter itu.",
@@ -591,6 +603,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{path} tidak ditemukan. Periksa ejaan jalur berkas atau foldernya.",
         "en": "{path} does not exist. Check the spelling of the file or folder path.",
     },
+    "finding.iku-output": {
+        "id": "{file} adalah keluaran iku sendiri ({kind}), bukan laporan biro, dan dilewati. "
+        "Simpan hasil iku di luar folder laporan.",
+        "en": "{file} is iku's own output ({kind}), not a bureau's submission, and was "
+        "skipped. Keep iku's outputs outside the submissions folder.",
+    },
     "finding.file-not-a-workbook": {
         "id": "{file} bukan buku kerja Excel atau ODS (isinya tampak seperti {kind}). "
         "Kirim ulang berkas yang dibuat dari templat, disimpan sebagai .xlsx.",
@@ -1057,6 +1075,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Excel, atau pilih tempat lain.",
         "en": "Cannot write {path}: {detail}. Close the file if it is open in Excel, or "
         "choose another place.",
+    },
+    "output.disk_full": {
+        "id": "Tidak dapat menulis {path}: disk penuh. Kosongkan ruang disk atau pilih tempat "
+        "lain; berkas lama (bila ada) tidak berubah.",
+        "en": "Cannot write {path}: the disk is full. Free some space or choose another place; "
+        "the old file (if any) is unchanged.",
+    },
+    "output.name_too_long": {
+        "id": "Nama berkas {path} terlalu panjang untuk sistem berkas (batas 255 byte). Pilih "
+        "nama yang lebih pendek.",
+        "en": "The file name {path} is too long for the file system (limit 255 bytes). Choose "
+        "a shorter name.",
+    },
+    "output.inside_input": {
+        "id": "Peringatan: {path} berada di dalam folder yang dibaca ({folder}). iku akan "
+        "melewatinya saat membaca folder itu lagi, tetapi sebaiknya simpan hasil di luar "
+        "folder laporan.",
+        "en": "Warning: {path} is inside the folder being read ({folder}). iku skips it when "
+        "reading that folder again, but outputs are better kept outside the submissions "
+        "folder.",
     },
     "output.is_input": {
         "id": "{path} adalah salah satu berkas masukan; iku tidak menimpa masukannya. Pilih "

@@ -437,6 +437,9 @@ def open_workbook(
             "file-too-large", size=_mb(file_size(Path(path), len(data))), limit=_mb(max_bytes)
         )
     kind, archive = _sniff(data)
+    made_by_iku = _iku_output(archive) if archive is not None else None
+    if made_by_iku is not None:
+        raise WorkbookProblem("iku-output", kind=made_by_iku)
     workbook = Workbook(path, kind, data, max_cells=max_cells, max_rows=max_rows)
     try:
         workbook._open(archive, max_unzipped)
@@ -444,6 +447,22 @@ def open_workbook(
         workbook.close()
         raise
     return workbook
+
+
+_IKU_MARK = re.compile(rb'name="iku-output"><vt:lpwstr>([^<]{1,100})</vt:lpwstr>')
+
+
+def _iku_output(archive: _Zip) -> str | None:
+    """What iku wrote this workbook as (``recap 1.2``), from the mark in its custom
+    document properties (iku_cli.outputs.marking); None for any other workbook."""
+    member = archive.members.get("docProps/custom.xml")
+    if member is None or member.usize > 65536:
+        return None
+    try:
+        found = _IKU_MARK.search(archive.inflate(member))
+    except WorkbookProblem:
+        return None
+    return found.group(1).decode("utf-8", "replace") if found else None
 
 
 def _read_up_to(fd: int, size: int) -> bytes:

@@ -257,6 +257,17 @@ def files_looked_at(path: Path, *groups: Iterable[str | None]) -> list[str | Pat
     return files
 
 
+def warn_if_inside(output: Path, path: Path, lang: Lang) -> None:
+    """Say so when ``output`` is written into the folder being read (iku's own outputs
+    are marked and skipped when read back, but they belong elsewhere)."""
+    try:
+        inside = path.is_dir() and output.resolve().is_relative_to(path.resolve())
+    except (OSError, ValueError):
+        return
+    if inside:
+        say(t("output.inside_input", lang, path=output, folder=path), style="yellow")
+
+
 def load_catalogue(opts: Settings, *, cached: bool = True) -> Catalogue:
     """The catalogue the options name, read back from the cache when these very bytes
     were checked before (``cached=False``: checked again in any case); raises

@@ -25,6 +25,7 @@ from .common import (
     say,
     settings,
     stderr_is_terminal,
+    warn_if_inside,
 )
 
 if TYPE_CHECKING:
@@ -32,6 +33,22 @@ if TYPE_CHECKING:
     from ..result import Result
 
 FORMATS = ("table", "json", "csv")
+# what an --output file's extension says its format is
+BY_EXTENSION = {".json": "json", ".csv": "csv"}
+
+
+def output_format(format: str | None, output: Path | None) -> tuple[str, str | None]:
+    """The format to write, or (``""``, message key) when the request does not fit:
+    with ``--output`` and no ``--format`` the file's extension decides."""
+    if output is None:
+        return format or "table", None
+    implied = BY_EXTENSION.get(output.suffix.lower())
+    if format is None:
+        return (implied, None) if implied else ("", "error.output_extension_unknown")
+    if implied is not None and implied != format:
+        return "", "error.output_extension_mismatch"
+    return format, None
+
 
 PathArg = Annotated[
     Path, typer.Argument(help=h("help.compute.path"), metavar="PATH", show_default=False)
@@ -105,7 +122,10 @@ def compute(
     *,
     year: YearOpt = None,
     period: PeriodOpt = None,
-    format: Annotated[str, typer.Option("--format", "-f", help=h("help.compute.format"))] = "table",
+    format: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help=h("help.compute.format"), show_default=False),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -117,14 +137,21 @@ def compute(
     debug: DebugOpt = False,
 ) -> None:
     opts = settings(catalogue, lang, debug)
-    if format not in FORMATS:
+    if format is not None and format not in FORMATS:
         choices = ", ".join(FORMATS)
         raise fail(t("error.bad_format", opts.lang, value=format, choices=choices), opts.lang)
+    given = format
+    format, problem = output_format(format, output)
+    if problem is not None:
+        suffix = output.suffix if output is not None else ""
+        message = t(problem, opts.lang, path=output, suffix=suffix or "-", format=given)
+        raise fail(message, opts.lang)
     cat = load_catalogue(opts)
     if output is not None:
         from ..atomic import check_target
 
         check_target(output)  # before reading, which can take a while
+        warn_if_inside(output, path, opts.lang)
     # a bar only beside a table: JSON and CSV runs are for scripts
     result = run_compute(path, cat, year, period, opts.lang, progress=format == "table")
     if format == "table" and output is None:

@@ -22,6 +22,7 @@ from .common import (
     say,
     settings,
     stderr_is_terminal,
+    warn_if_inside,
 )
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ def recap(
     debug: DebugOpt = False,
 ) -> None:
     from ..api import check_request, read
-    from ..atomic import atomic_path, check_target
+    from ..atomic import atomic_path, check_target, os_error
     from ..errors import IkuError
 
     opts = settings(catalogue, lang, debug)
@@ -67,6 +68,7 @@ def recap(
     if output.suffix.lower() != ".xlsx":
         raise IkuError("recap.not_xlsx", path=str(output))
     check_target(output)
+    warn_if_inside(output, path, opts.lang)
 
     from ..outputs.recap import write_recap
     from ..recap import build_recap
@@ -85,8 +87,7 @@ def recap(
         try:
             write_recap(summary, tmp, opts.lang)
         except OSError as exc:
-            detail = exc.strerror or str(exc)
-            raise IkuError("output.permission", path=str(output), detail=detail) from None
+            raise os_error(output, exc) from None
 
     status = t("recap.provisional" if summary.provisional else "recap.final", opts.lang)
     out_console().print(

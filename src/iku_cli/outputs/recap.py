@@ -105,6 +105,9 @@ def write_recap(recap: Recap, path: str | Path, lang: Lang = "id") -> None:
             "created": recap.generated_at,
         }
     )
+    from .marking import mark_output
+
+    mark_output(workbook, "recap")  # read back later, it is skipped, not taken as a submission
     sheets = {name: _Sheet(workbook.add_worksheet(name), styles) for name in SHEETS}
     _achievement(sheets[ACHIEVEMENT_SHEET], recap, lang)
     _summary(workbook, sheets[SUMMARY_SHEET], recap, lang, __version__)
