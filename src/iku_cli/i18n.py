@@ -1343,10 +1343,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Categories follow the catalogue's scale (Permendagri 86/2017).",
     },
     "recap.method.rounding": {
-        "id": "Angka ditampilkan dibulatkan ke 2 desimal (setengah ke atas); kategori "
-        "ditentukan dari angka yang ditampilkan.",
-        "en": "Figures are shown rounded half-up to 2 decimals; the category is judged on "
-        "the figure shown.",
+        "id": "Sel menyimpan angka lengkap (tanpa pembulatan) dan hanya ditampilkan "
+        "dibulatkan ke 2 desimal, sehingga realisasi / target x 100 dari sel yang tersimpan "
+        "sama dengan capaian yang tersimpan. Kategori ditentukan dari capaian yang "
+        "dibulatkan setengah ke atas ke 2 desimal, lalu dicocokkan dengan rentang skala "
+        "(90,995 menjadi 91,00: Sangat Tinggi).",
+        "en": "Cells hold the full-precision figures, shown rounded to 2 decimals by the "
+        "number format, so realisation / target x 100 from the stored cells equals the "
+        "stored achievement. The category is judged on the achievement rounded half-up to "
+        "2 decimals, then placed in its band (90.995 becomes 91.00: Sangat Tinggi).",
     },
     "recap.method.sources": {
         "id": "Setiap angka dapat ditelusuri ke berkas, lembar dan sel laporan biro di "
