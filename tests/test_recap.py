@@ -341,6 +341,10 @@ def test_notes_list_findings_and_catalogue_notes(mixed: Path, run: Run, book: An
     assert sorted(codes) == sorted(f["code"] for f in data["findings"])
     texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
     assert any("Biro Adbang" in text for text in texts)  # 2.5's catalogue note
+    assert any("BerAHKLAK" in text for text in texts)  # goal 3's note (issue 12.13)
+    assert any("Sekretariat Darah" in text for text in texts)  # the organisation's note
+    # the category rule (issue 12.3)
+    assert any("90,995" in text and "Sangat Tinggi" in text for text in texts)
 
 
 # --------------------------------------------------------------------------- safety

@@ -279,6 +279,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "polarity.positive": {"id": "positif", "en": "positive"},
     "polarity.negative": {"id": "negatif", "en": "negative"},
     "show.note": {"id": "Catatan {code}: {note}", "en": "Note {code}: {note}"},
+    "show.goal_note": {
+        "id": "Catatan sasaran {code}: {note}",
+        "en": "Note on goal {code}: {note}",
+    },
+    "show.organisation_note": {
+        "id": "Catatan perangkat daerah: {note}",
+        "en": "Note on the organisation: {note}",
+    },
     # --- cli help --------------------------------------------------------------
     "help.app": {
         "id": "iku: dari berkas Excel biro menjadi capaian IKU yang dapat diaudit.",

@@ -166,6 +166,12 @@ def catalogue_table(catalogue: Catalogue, lang: Lang) -> list[RenderableType]:
                 targets_text(ind, lang),
             )
         out.append(table)
+    if catalogue.organisation_note:
+        note = catalogue.organisation_note.strip()
+        out.append(Text(t("show.organisation_note", lang, note=note)))
+    for goal in catalogue.goals:
+        if goal.note:
+            out.append(Text(t("show.goal_note", lang, code=goal.code, note=goal.note.strip())))
     for ind in catalogue.indicators:
         if ind.note:
             out.append(Text(t("show.note", lang, code=ind.code, note=ind.note.strip())))
