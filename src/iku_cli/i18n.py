@@ -1041,6 +1041,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "(no workbook was used)",
     },
     "explain.steps": {"id": "Langkah perhitungan", "en": "Computation steps"},
+    "explain.exact": {
+        "id": "(setiap langkah memakai nilai eksak langkah sebelumnya, tanpa pembulatan; "
+        "pecahan berulang ditulis sampai 10 desimal)",
+        "en": "(each step uses the exact value of the step before, not rounded; repeating "
+        "decimals are written to 10 places)",
+    },
+    "explain.rounded": {
+        "id": "dibulatkan setengah ke atas ke 2 desimal = {value}",
+        "en": "rounded half-up to 2 places = {value}",
+    },
+    "explain.category_rule": {
+        "id": "(kategori ditentukan dari capaian yang dibulatkan setengah ke atas ke 2 "
+        "desimal, lalu dicocokkan dengan rentang skala: 90,995 menjadi 91,00, Sangat Tinggi)",
+        "en": "(the category is judged on the achievement rounded half-up to 2 places, then "
+        "placed in its band: 90.995 becomes 91.00, Sangat Tinggi)",
+    },
+    "explain.note": {"id": "Catatan katalog: {note}", "en": "Catalogue note: {note}"},
+    "explain.source": {"id": "Sumber data: {source}", "en": "Data source: {source}"},
+    "explain.goal_note": {
+        "id": "Catatan sasaran {code}: {note}",
+        "en": "Note on goal {code}: {note}",
+    },
     "explain.value": {"id": "nilai", "en": "value"},
     "explain.no_steps": {
         "id": "(nilai tidak dihitung; lihat status)",
