@@ -118,21 +118,114 @@ def test_check_finds_indicators_yaml_in_the_working_folder(
 @needs_shipped
 def test_show_json_has_exactly_the_pinned_keys(run: Run) -> None:
     data = show_json(run, str(SHIPPED_CATALOGUE))
-    assert set(data) == {"organisation", "years", "goals", "indicators"}
+    assert {"organisation", "years", "goals", "indicators", "achievement"} <= set(data)
     assert data["organisation"] == "Sekretariat Daerah Provinsi Kalimantan Timur"
     assert data["years"] == [2024, 2025, 2026]
     goals = data["goals"]
     assert isinstance(goals, list)
     assert [g["code"] for g in goals] == ["1", "2", "3", "4"]
-    assert all(set(g) == {"code", "statement"} and g["statement"] for g in goals)
+    assert all({"code", "statement"} <= set(g) and g["statement"] for g in goals)
     indicators = data["indicators"]
     assert isinstance(indicators, list)
     for item in indicators:
-        assert set(item) == INDICATOR_KEYS, item["code"]
+        assert set(item) >= INDICATOR_KEYS, item["code"]
         assert item["inputs"], item["code"]
-        assert all(set(i) == {"name", "label"} for i in item["inputs"]), item["code"]
+        input_keys = {"name", "label", "unit", "integer", "min", "max"}
+        assert all(input_keys <= set(i) for i in item["inputs"]), item["code"]
         for component in item["components"] or []:
-            assert set(component) == {"label", "weight", "numerator", "denominator"}
+            assert {"label", "weight", "numerator", "denominator"} <= set(component)
+
+
+MAXIMAL = """\
+schema: 1
+organisation: Contoh Perangkat Daerah
+years: [2025, 2026]
+achievement:
+  negative_formula: target_over_realisation
+  cap: 120
+  scale:
+    - {min: 90.5, label: Baik}
+    - {min: null, label: Kurang}
+goals:
+  - code: "1"
+    statement: Meningkatnya kualitas kebijakan
+indicators:
+  - code: "1.1"
+    goal: "1"
+    name: Persentase kebijakan yang disahkan
+    unit: Persen
+    owner: Biro Pemerintahan
+    frequency: annual
+    polarity: negative
+    inputs:
+      disahkan: {label: Kebijakan yang disahkan, integer: true, unit: Kebijakan, min: 1, max: 50}
+      dirumuskan: {label: Dirumuskan, integer: false, unit: Dokumen, min: 0.5, max: 60.25}
+    numerator: disahkan
+    denominator: dirumuskan
+    factor: 1000
+    max: 1000
+    targets:
+      2025: {TW1: 25, TW2: 50.5, TW3: 75, TW4: 100}
+      2026: 100
+    source: Laporan bagian
+    note: Catatan penyimpangan
+  - code: "1.2"
+    goal: "1"
+    name: Indeks gabungan
+    unit: Indeks
+    owner: Biro Organisasi
+    inputs:
+      a: {label: A}
+      b: {label: B}
+    components:
+      - {label: Bagian A, weight: 0.4, numerator: a, denominator: b}
+      - {label: Bagian B, weight: 0.6, numerator: b, denominator: a}
+    targets: {2025: 80}
+"""
+
+
+def _walk(yaml_data: object, json_data: object, where: str) -> None:
+    """Every key and value of the YAML is in the JSON (inputs as a list with names)."""
+    from decimal import Decimal
+
+    if isinstance(yaml_data, dict):
+        assert isinstance(json_data, dict), where
+        for key, value in yaml_data.items():
+            if key == "inputs":
+                named = {i["name"]: i for i in json_data["inputs"]}
+                _walk(value, named, f"{where}.inputs")
+                continue
+            assert str(key) in json_data, f"{where}.{key}"
+            _walk(value, json_data[str(key)], f"{where}.{key}")
+    elif isinstance(yaml_data, list):
+        assert isinstance(json_data, list) and len(json_data) == len(yaml_data), where
+        for n, (a, b) in enumerate(zip(yaml_data, json_data, strict=True)):
+            _walk(a, b, f"{where}[{n}]")
+    elif isinstance(yaml_data, (int, float)) and not isinstance(yaml_data, bool):
+        assert isinstance(json_data, (int, float)), where
+        assert Decimal(str(json_data)) == Decimal(str(yaml_data)), where
+    else:
+        assert json_data == yaml_data, where
+
+
+def test_show_json_holds_every_key_of_the_catalogue(run: Run, tmp_path: Path) -> None:
+    """Issue 12.12: the whole catalogue, so two catalogues can be diffed."""
+    import yaml
+
+    path = tmp_path / "indicators.yaml"
+    path.write_text(MAXIMAL, encoding="utf-8")
+    data = show_json(run, str(path))
+    _walk(yaml.safe_load(MAXIMAL), data, "catalogue")
+    # absent parts are null, not left out
+    second = data["indicators"][1]
+    assert second["source"] is None and second["note"] is None and second["max"] is None
+    assert second["inputs"][0]["unit"] is None and second["inputs"][0]["max"] is None
+    # a changed key shows up in a diff of the two outputs
+    changed = tmp_path / "changed.yaml"
+    changed.write_text(MAXIMAL.replace("min: 0.5, max: 60.25", "min: 0.5, max: 61"), "utf-8")
+    other = show_json(run, str(changed))
+    assert other != data
+    assert other["indicators"][0]["inputs"][1]["max"] == 61
 
 
 @needs_shipped
@@ -339,9 +432,9 @@ def test_show_json_of_a_small_catalogue(run: Run, valid: Path) -> None:
         "denominator": "sdm_semua",
     }
     assert indicators["2.1"]["polarity"] == "negative"
-    assert indicators["1.1"]["inputs"] == [
-        {"name": "disahkan", "label": "Kebijakan yang disahkan"},
-        {"name": "dirumuskan", "label": "Kebijakan yang dirumuskan"},
+    assert [(i["name"], i["label"], i["integer"]) for i in indicators["1.1"]["inputs"]] == [
+        ("disahkan", "Kebijakan yang disahkan", True),
+        ("dirumuskan", "Kebijakan yang dirumuskan", True),
     ]
 
 

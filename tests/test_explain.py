@@ -32,9 +32,9 @@ def test_explain_ratio_step_by_step(run: Run) -> None:
     assert "2025-TW4-biro-gamma.xlsx: Data!F6]" in out
     # 45 / (40 + 20) x 100 = 75; 75 / 80 x 100 = 93.75
     assert "penyebut = lembaga + sarana = 40 + 20 = 60" in out
-    assert "nilai = pembilang / penyebut x 100 = 45 / 60 x 100 = 75,00" in out
+    assert "nilai = pembilang / penyebut x 100 = 45 / 60 x 100 = 75" in out
     assert "Target 2025 TW4: 80" in out
-    assert "= 75,00 / 80 x 100 = 93,75" in out
+    assert "= 75 / 80 x 100 = 93,75" in out
     assert "Kategori: >= 91: Sangat Tinggi" in out
     assert "Status: ok" in out
 
@@ -52,7 +52,8 @@ def test_explain_negative(run: Run) -> None:
     out = " ".join(explain(run, "1.2", str(GOLDEN / "2025"), "--lang", "en").stdout.split())
     # (2 - 6.5 / 7) x 100 = 107.14
     assert "achievement = (2 - value / target) x 100" in out
-    assert "= (2 - 6.50 / 7) x 100 = 107.14" in out
+    assert "= (2 - 6.5 / 7) x 100 = 107.1428571429" in out
+    assert "rounded half-up to 2 places = 107.14" in out
 
 
 def test_explain_lists_findings_and_reason(run: Run) -> None:

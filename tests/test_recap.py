@@ -78,6 +78,13 @@ def indicator_rows(ws: Any) -> dict[str, list[Any]]:
     return out
 
 
+def close(cell: float | None, shown: float | None) -> bool:
+    """A full-precision cell against the 2-place figure compute prints (issue 12.2)."""
+    if cell is None or shown is None:
+        return cell is shown
+    return abs(cell - shown) <= 0.005 + 1e-9
+
+
 def digest(folder: Path) -> dict[str, str]:
     return {
         str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
@@ -153,12 +160,13 @@ def test_achievements_equal_compute_json(mixed: Path, run: Run, book: Any) -> No
     assert set(rows) == {i["code"] for i in data["indicators"]}
     for item in data["indicators"]:
         cells = rows[item["code"]]
-        assert cells[COL_ACHIEVEMENT - 1].value == item["achievement"], item["code"]
-        assert cells[COL_VALUE - 1].value == item["value"], item["code"]
-        assert cells[COL_TARGET - 1].value == item["target"], item["code"]
+        assert close(cells[COL_ACHIEVEMENT - 1].value, item["achievement"]), item["code"]
+        assert close(cells[COL_VALUE - 1].value, item["value"]), item["code"]
+        assert close(cells[COL_TARGET - 1].value, item["target"]), item["code"]
         assert cells[COL_CATEGORY - 1].value == item["category"], item["code"]
         quarters = [cells[COL_TW1 - 1 + n].value for n in range(4)]
-        assert quarters == [item["realisations"][p] for p in ("TW1", "TW2", "TW3", "TW4")]
+        expected = [item["realisations"][p] for p in ("TW1", "TW2", "TW3", "TW4")]
+        assert all(close(a, b) for a, b in zip(quarters, expected, strict=True))
     # goal rows carry the goal's achievement, and the overall row the overall figure
     ws = book["Capaian IKU"]
     goal_rows = {
@@ -167,14 +175,14 @@ def test_achievements_equal_compute_json(mixed: Path, run: Run, book: Any) -> No
         if row[0].value and row[COL_CODE - 1].value is None
     }
     for goal in data["goals"]:
-        assert goal_rows[goal["code"]][COL_ACHIEVEMENT - 1].value == goal["achievement"]
+        assert close(goal_rows[goal["code"]][COL_ACHIEVEMENT - 1].value, goal["achievement"])
         assert goal_rows[goal["code"]][2].value == goal["statement"]
     overall = [
         row
         for row in ws.iter_rows(min_row=ACHIEVEMENT_HEADER_ROW + 2)
         if row[2].value == "Capaian keseluruhan"
     ]
-    assert overall[0][COL_ACHIEVEMENT - 1].value == data["overall"]["achievement"]
+    assert close(overall[0][COL_ACHIEVEMENT - 1].value, data["overall"]["achievement"])
 
 
 def test_summary_has_title_block_goals_and_category_counts(
@@ -193,7 +201,7 @@ def test_summary_has_title_block_goals_and_category_counts(
         name = row[0].value
         if isinstance(name, str) and name.startswith("Sasaran "):
             goal = goals[name.removeprefix("Sasaran ")]
-            assert row[4].value == goal["achievement"]
+            assert close(row[4].value, goal["achievement"])
             assert row[5].value == goal["category"]
     # the count per category adds up to every indicator
     counts: dict[str, int] = {}
@@ -333,6 +341,10 @@ def test_notes_list_findings_and_catalogue_notes(mixed: Path, run: Run, book: An
     assert sorted(codes) == sorted(f["code"] for f in data["findings"])
     texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
     assert any("Biro Adbang" in text for text in texts)  # 2.5's catalogue note
+    assert any("BerAHKLAK" in text for text in texts)  # goal 3's note (issue 12.13)
+    assert any("Sekretariat Darah" in text for text in texts)  # the organisation's note
+    # the category rule (issue 12.3)
+    assert any("90,995" in text and "Sangat Tinggi" in text for text in texts)
 
 
 # --------------------------------------------------------------------------- safety
@@ -452,7 +464,7 @@ def test_provisional_period(run: Run, year_2025: Path, tmp_path: Path) -> None:
     rows = indicator_rows(ws)
     for item in data["indicators"]:
         cells = rows[item["code"]]
-        assert cells[COL_ACHIEVEMENT - 1].value == item["achievement"]
+        assert close(cells[COL_ACHIEVEMENT - 1].value, item["achievement"])
         # nothing after the recap's period, even though TW3 and TW4 are in the folder
         assert cells[COL_TW1 + 1].value is None and cells[COL_TW1 + 2].value is None
     assert "SEMENTARA" in str(ws["A3"].value)
@@ -508,3 +520,50 @@ def test_excel_number_rounds_half_up() -> None:
     assert excel_number(Decimal("2.675")) == 2.68
     assert excel_number(Decimal("100.000")) == 100 and isinstance(excel_number(Decimal(100)), int)
     assert excel_number(None) is None
+
+
+def _calculator_check(book: Any, catalogue_path: Path) -> dict[str, int]:
+    """Recompute each achievement from the stored target/value cells (issue 12.2)."""
+    from iku_cli.catalogue import load as load_catalogue
+
+    catalogue = load_catalogue(catalogue_path)
+    polarity = {i.code: i.polarity for i in catalogue.indicators}
+    method = catalogue.achievement.negative_formula
+    checked = {"positive": 0, "negative": 0}
+    for code, cells in indicator_rows(book["Capaian IKU"]).items():
+        target = cells[COL_TARGET - 1].value
+        value = cells[COL_VALUE - 1].value
+        stored = cells[COL_ACHIEVEMENT - 1]
+        if stored.value is None:
+            continue
+        assert stored.number_format == "0.00"
+        if polarity[code] == "positive":
+            mine = value / target * 100
+        elif method == "two_minus_ratio":
+            mine = (2 - value / target) * 100
+        else:
+            mine = target / value * 100
+        assert abs(mine - stored.value) < 1e-9, code
+        checked[polarity[code]] += 1
+    return checked
+
+
+def test_recap_cells_check_by_calculator(book: Any) -> None:
+    checked = _calculator_check(book, SHIPPED_CATALOGUE)
+    assert checked["positive"] == 21
+
+
+def test_recap_cells_check_by_calculator_negative(
+    run: Run, year_2025: Path, tmp_path: Path
+) -> None:
+    text = SHIPPED_CATALOGUE.read_text(encoding="utf-8")
+    negative = text.replace("polarity: positive ", "polarity: negative ", 1)
+    assert negative != text
+    catalogue = tmp_path / "indicators.yaml"
+    catalogue.write_text(negative, encoding="utf-8")
+    out = tmp_path / "rekap.xlsx"
+    args = ["--year", "2025", "--catalogue", str(catalogue)]
+    result = run("recap", str(year_2025), "--output", str(out), *args)
+    assert result.exit_code == 0, result.output
+    checked = _calculator_check(openpyxl.load_workbook(out), catalogue)
+    assert checked["negative"] == 1 and checked["positive"] >= 5

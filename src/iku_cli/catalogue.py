@@ -81,6 +81,7 @@ class AchievementSettings(_Model):
 class Goal(_Model):
     code: str
     statement: str
+    note: str | None = None  # why the statement departs from the published table
 
 
 class Input(_Model):
@@ -161,6 +162,7 @@ class Indicator(_Model):
 class Catalogue(_Model):
     schema_: int = Field(alias="schema")
     organisation: str
+    organisation_note: str | None = None  # why the name departs from the published table
     years: tuple[int, ...]
     achievement: AchievementSettings = AchievementSettings()
     goals: tuple[Goal, ...]

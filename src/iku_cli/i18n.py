@@ -315,6 +315,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "polarity.positive": {"id": "positif", "en": "positive"},
     "polarity.negative": {"id": "negatif", "en": "negative"},
     "show.note": {"id": "Catatan {code}: {note}", "en": "Note {code}: {note}"},
+    "show.goal_note": {
+        "id": "Catatan sasaran {code}: {note}",
+        "en": "Note on goal {code}: {note}",
+    },
+    "show.organisation_note": {
+        "id": "Catatan perangkat daerah: {note}",
+        "en": "Note on the organisation: {note}",
+    },
     # --- cli help --------------------------------------------------------------
     "help.app": {
         "id": "iku: dari berkas Excel biro menjadi capaian IKU yang dapat diaudit.",
@@ -1138,6 +1146,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "(no workbook was used)",
     },
     "explain.steps": {"id": "Langkah perhitungan", "en": "Computation steps"},
+    "explain.exact": {
+        "id": "(setiap langkah memakai nilai eksak langkah sebelumnya, tanpa pembulatan; "
+        "pecahan berulang ditulis sampai 10 desimal)",
+        "en": "(each step uses the exact value of the step before, not rounded; repeating "
+        "decimals are written to 10 places)",
+    },
+    "explain.rounded": {
+        "id": "dibulatkan setengah ke atas ke 2 desimal = {value}",
+        "en": "rounded half-up to 2 places = {value}",
+    },
+    "explain.category_rule": {
+        "id": "(kategori ditentukan dari capaian yang dibulatkan setengah ke atas ke 2 "
+        "desimal, lalu dicocokkan dengan rentang skala: 90,995 menjadi 91,00, Sangat Tinggi)",
+        "en": "(the category is judged on the achievement rounded half-up to 2 places, then "
+        "placed in its band: 90.995 becomes 91.00, Sangat Tinggi)",
+    },
+    "explain.note": {"id": "Catatan katalog: {note}", "en": "Catalogue note: {note}"},
+    "explain.source": {"id": "Sumber data: {source}", "en": "Data source: {source}"},
+    "explain.goal_note": {
+        "id": "Catatan sasaran {code}: {note}",
+        "en": "Note on goal {code}: {note}",
+    },
     "explain.value": {"id": "nilai", "en": "value"},
     "explain.no_steps": {
         "id": "(nilai tidak dihitung; lihat status)",
@@ -1448,10 +1478,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Categories follow the catalogue's scale (Permendagri 86/2017).",
     },
     "recap.method.rounding": {
-        "id": "Angka ditampilkan dibulatkan ke 2 desimal (setengah ke atas); kategori "
-        "ditentukan dari angka yang ditampilkan.",
-        "en": "Figures are shown rounded half-up to 2 decimals; the category is judged on "
-        "the figure shown.",
+        "id": "Sel menyimpan angka lengkap (tanpa pembulatan) dan hanya ditampilkan "
+        "dibulatkan ke 2 desimal, sehingga realisasi / target x 100 dari sel yang tersimpan "
+        "sama dengan capaian yang tersimpan. Kategori ditentukan dari capaian yang "
+        "dibulatkan setengah ke atas ke 2 desimal, lalu dicocokkan dengan rentang skala "
+        "(90,995 menjadi 91,00: Sangat Tinggi).",
+        "en": "Cells hold the full-precision figures, shown rounded to 2 decimals by the "
+        "number format, so realisation / target x 100 from the stored cells equals the "
+        "stored achievement. The category is judged on the achievement rounded half-up to "
+        "2 decimals, then placed in its band (90.995 becomes 91.00: Sangat Tinggi).",
     },
     "recap.method.sources": {
         "id": "Setiap angka dapat ditelusuri ke berkas, lembar dan sel laporan biro di "

@@ -177,6 +177,16 @@ class Recap:
         return list(counts.items())
 
 
+def _notes(catalogue: Catalogue) -> list[CatalogueNote]:
+    """The catalogue's notes: the organisation's (no code), each goal's, each indicator's."""
+    notes = []
+    if catalogue.organisation_note:
+        notes.append(CatalogueNote("", catalogue.organisation, catalogue.organisation_note))
+    notes += [CatalogueNote(g.code, g.statement, g.note) for g in catalogue.goals if g.note]
+    notes += [CatalogueNote(i.code, i.name, i.note) for i in catalogue.indicators if i.note]
+    return notes
+
+
 def build_recap(
     catalogue: Catalogue,
     collection: Collection,
@@ -204,7 +214,7 @@ def build_recap(
         trend=_trend(catalogue, trend_results, year),
         completeness=_completeness(catalogue, collection, year, chosen),
         sources=_sources(catalogue, collection, quarters, _other_years(trend_results, year)),
-        notes=[CatalogueNote(i.code, i.name, i.note) for i in catalogue.indicators if i.note],
+        notes=_notes(catalogue),
         findings=list(collection.findings),
         generated_at=now or datetime.now().replace(microsecond=0),
         files_read=collection.files_read,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from pydantic import BaseModel
+
 from ..catalogue import Catalogue, Indicator
 from ..i18n import Lang, number, t
 from ..periods import PERIODS
@@ -32,48 +34,50 @@ def _targets(indicator: Indicator) -> dict[str, Any]:
     return out
 
 
+def plain(value: Any) -> Any:
+    """Model data as JSON data: Decimals as numbers, tuples as lists, keys as text."""
+    if isinstance(value, Decimal):
+        return json_number(value)
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    return value
+
+
+def _dump(model: BaseModel, **exclude: bool) -> dict[str, Any]:
+    """Every field of ``model`` (by alias, absent parts null), without ``exclude``'s."""
+    data = model.model_dump(by_alias=True, exclude=set(exclude) or None)
+    return {k: plain(v) for k, v in data.items()}
+
+
 def indicator_dict(indicator: Indicator) -> dict[str, Any]:
-    return {
-        "code": indicator.code,
-        "goal": indicator.goal,
-        "name": indicator.name,
-        "unit": indicator.unit,
-        "owner": indicator.owner,
-        "form": indicator.form,
-        "frequency": indicator.frequency,
-        "polarity": indicator.polarity,
-        "inputs": [{"name": name, "label": spec.label} for name, spec in indicator.inputs.items()],
-        "numerator": indicator.numerator,
-        "denominator": indicator.denominator,
-        "factor": json_number(indicator.effective_factor) if indicator.form == "ratio" else None,
-        "components": (
-            [
-                {
-                    "label": c.label,
-                    "weight": json_number(c.weight),
-                    "numerator": c.numerator,
-                    "denominator": c.denominator,
-                }
-                for c in indicator.components
-            ]
-            if indicator.components is not None
-            else None
-        ),
-        "value": indicator.value,
-        "targets": _targets(indicator) or None,
-        "source": indicator.source,
-        "note": indicator.note,
-    }
+    """Every field the indicator holds; ``inputs`` and ``form`` in DESIGN section 7's shape.
+
+    Driven by the model's fields, so a field added to the catalogue appears here without
+    further code (issue 12.12).
+    """
+    out = _dump(indicator)
+    out["form"] = indicator.form
+    out["inputs"] = [{"name": name, **_dump(spec)} for name, spec in indicator.inputs.items()]
+    out["factor"] = json_number(indicator.effective_factor) if indicator.form == "ratio" else None
+    out["targets"] = _targets(indicator) or None
+    # the pinned keys first, in their pinned order; then any others the model holds
+    order = (
+        "code", "goal", "name", "unit", "owner", "form", "frequency", "polarity", "inputs",
+        "numerator", "denominator", "factor", "max", "components", "value", "targets",
+        "source", "note",
+    )  # fmt: skip
+    return {**{k: out.get(k) for k in order}, **out}
 
 
 def catalogue_dict(catalogue: Catalogue) -> dict[str, Any]:
-    """Exactly the keys DESIGN section 7 pins."""
-    return {
-        "organisation": catalogue.organisation,
-        "years": list(catalogue.years),
-        "goals": [{"code": g.code, "statement": g.statement} for g in catalogue.goals],
-        "indicators": [indicator_dict(i) for i in catalogue.indicators],
-    }
+    """The whole catalogue: DESIGN section 7's keys, then every other field it holds."""
+    out = _dump(catalogue, path=True, sha256=True)
+    out["goals"] = [_dump(g) for g in catalogue.goals]
+    out["indicators"] = [indicator_dict(i) for i in catalogue.indicators]
+    order = ("organisation", "years", "goals", "indicators", "achievement")
+    return {**{k: out.get(k) for k in order}, **out}
 
 
 def formula_text(indicator: Indicator, lang: Lang) -> str:
@@ -162,6 +166,12 @@ def catalogue_table(catalogue: Catalogue, lang: Lang) -> list[RenderableType]:
                 targets_text(ind, lang),
             )
         out.append(table)
+    if catalogue.organisation_note:
+        note = catalogue.organisation_note.strip()
+        out.append(Text(t("show.organisation_note", lang, note=note)))
+    for goal in catalogue.goals:
+        if goal.note:
+            out.append(Text(t("show.goal_note", lang, code=goal.code, note=goal.note.strip())))
     for ind in catalogue.indicators:
         if ind.note:
             out.append(Text(t("show.note", lang, code=ind.code, note=ind.note.strip())))

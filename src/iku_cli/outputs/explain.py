@@ -33,6 +33,19 @@ def band_text(catalogue: Catalogue, label: str | None, lang: Lang) -> str:
     return label or "-"
 
 
+EXACT_PLACES = 10
+
+
+def exact_number(value: Decimal | None, lang: Lang) -> str:
+    """An intermediate figure exactly (no trailing zeros), or to 10 places when it repeats,
+    so that each printed step can be recomputed by hand from the printed numbers."""
+    if value is None:
+        return "-"
+    if value.normalize().as_tuple().exponent >= -EXACT_PLACES:  # type: ignore[operator]
+        return plain_number(value, lang)
+    return number(value, lang, EXACT_PLACES)
+
+
 def _substituted(expression: Expression, inputs: list[InputUsed], lang: Lang) -> str:
     """The expression with each input's reported number in place of its name."""
     words = {i.name: plain_number(i.value, lang) for i in inputs}
@@ -107,7 +120,7 @@ def steps(indicator: Indicator, res: IndicatorResult, lang: Lang) -> list[str]:
         lines.append(
             f"{value_word} = {num} / {den}"
             + (f" x {plain_number(factor, lang)}" if factor != 1 else "")
-            + f" = {ratio} = {number(res.value, lang)}"
+            + f" = {ratio} = {exact_number(res.value, lang)}"
         )
     elif indicator.form == "composite":
         weighted: list[str] = []
@@ -133,16 +146,19 @@ def steps(indicator: Indicator, res: IndicatorResult, lang: Lang) -> list[str]:
             lines.append(f"{INDENT}{t('explain.denominator', lang)} = {den}")
             lines.append(
                 f"{INDENT}{plain_number(part.numerator, lang)} / "
-                f"{plain_number(part.denominator, lang)} x 100 = {number(part.percent, lang)}; "
-                f"x {plain_number(part.weight, lang)} = {number(part.weighted, lang)}"
+                f"{plain_number(part.denominator, lang)} x 100 = "
+                f"{exact_number(part.percent, lang)}; "
+                f"{exact_number(part.percent, lang)} x {plain_number(part.weight, lang)} = "
+                f"{exact_number(part.weighted, lang)}"
             )
-            weighted.append(number(part.weighted, lang))
-        lines.append(f"{value_word} = {' + '.join(weighted)} = {number(res.value, lang)}")
+            weighted.append(exact_number(part.weighted, lang))
+        total = exact_number(res.value, lang)
+        lines.append(f"{value_word} = {' + '.join(weighted)} = {total}")
     else:
         expression = indicator.expression("value")
         parts = [expression.render(), _substituted(expression, res.inputs, lang)]
         parts = list(dict.fromkeys(parts))
-        lines.append(f"{value_word} = {' = '.join(parts)} = {number(res.value, lang)}")
+        lines.append(f"{value_word} = {' = '.join(parts)} = {exact_number(res.value, lang)}")
     return lines
 
 
@@ -151,14 +167,16 @@ def achievement_lines(catalogue: Catalogue, res: IndicatorResult, lang: Lang) ->
         return []
     lines = [t(f"explain.formula.{res.method}", lang)]
     if res.achievement is not None and res.value is not None and res.target is not None:
-        value, target = number(res.value, lang), plain_number(res.target, lang)
+        value, target = exact_number(res.value, lang), plain_number(res.target, lang)
         if res.method == "ratio":
             numbers = f"{value} / {target} x 100"
         elif res.method == "two_minus_ratio":
             numbers = f"(2 - {value} / {target}) x 100"
         else:
             numbers = f"{target} / {value} x 100"
-        lines.append(f"{INDENT}= {numbers} = {number(res.achievement, lang)}")
+        lines.append(f"{INDENT}= {numbers} = {exact_number(res.achievement, lang)}")
+        rounded = t("explain.rounded", lang, value=number(res.achievement, lang))
+        lines.append(f"{INDENT}{rounded}")
         cap = catalogue.achievement.cap
         if cap is not None and res.capped is not None and res.capped != res.achievement:
             capped = t(
@@ -205,6 +223,13 @@ def explain_lines(
     )
     out.append(Text(result.note(lang)))
 
+    goal = catalogue.goal(indicator.goal)
+    if goal is not None and goal.note:
+        out.append(Text(t("explain.goal_note", lang, code=goal.code, note=goal.note.strip())))
+    if indicator.source:
+        out.append(Text(t("explain.source", lang, source=indicator.source.strip())))
+    if indicator.note:
+        out.append(Text(t("explain.note", lang, note=indicator.note.strip())))
     head(t("explain.definition", lang))
     for text in definition(indicator, lang):
         line(text)
@@ -225,6 +250,7 @@ def explain_lines(
         line(text)
 
     head(t("explain.steps", lang))
+    line(t("explain.exact", lang))
     for text in steps(indicator, res, lang):
         line(text)
 
@@ -242,6 +268,7 @@ def explain_lines(
     head(f"{t('explain.category', lang)}: {category}")
     if style:
         out[-1] = Text(f"{t('explain.category', lang)}: {category}", style=f"bold {style}")
+    line(t("explain.category_rule", lang))
 
     status, label = res.status, t(f"status.{res.status}", lang)
     shown = status if label == status else f"{status} ({label})"

@@ -2,9 +2,11 @@
 
 Six sheets in a pinned order: ``Ringkasan``, ``Capaian IKU``, ``Tren``,
 ``Kelengkapan``, ``Sumber Data``, ``Catatan``. Numbers are written as numbers
-(rounded half-up to 2 places, the figure ``iku compute`` prints) with number
-formats; every text goes through :meth:`_Sheet.text`, which writes a string
-cell and marks text that would start a formula with Excel's quote prefix, so
+at full precision, rounded only by the number format (2 places: the figure
+``iku compute`` prints), so that a reader's own calculator over the stored
+cells agrees with the stored achievement; every text goes through
+:meth:`_Sheet.text`, which writes a string cell and marks text that would start
+a formula with Excel's quote prefix, so
 that nothing a bureau typed becomes a formula, even when the cell is edited.
 """
 
@@ -73,6 +75,17 @@ def excel_number(value: Decimal | int | None) -> int | float | None:
         return float(value) if value.adjusted() < 300 else None
     shown = value.quantize(_CENT, rounding=ROUND_HALF_UP)
     return int(shown) if shown == shown.to_integral_value() else float(shown)
+
+
+def excel_full(value: Decimal | int | None) -> int | float | None:
+    """A figure as stored in a cell: full precision (the number format rounds the view)."""
+    if value is None:
+        return None
+    if isinstance(value, int):
+        return value
+    if not value.is_finite() or value.adjusted() >= 300:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def write_recap(recap: Recap, path: str | Path, lang: Lang = "id") -> None:
@@ -249,7 +262,7 @@ class _Sheet:
         self, row: int, col: int, value: Decimal | int | None, style: str | None = None
     ) -> None:
         """A number cell, or a blank one (never 0) when there is no figure."""
-        shown = excel_number(value)
+        shown = excel_full(value)
         if style is None:
             style = "int" if isinstance(shown, int) else "dec"
         if shown is None:
@@ -453,7 +466,7 @@ def _achievement(sheet: _Sheet, recap: Recap, lang: Lang) -> None:
 
 def _row_style(*values: Decimal | None) -> str:
     """One number format for a row's figures: whole numbers only, or 2 decimals."""
-    shown = [excel_number(v) for v in values if v is not None]
+    shown = [excel_full(v) for v in values if v is not None]
     return "int" if all(isinstance(v, int) for v in shown) else "dec"
 
 
@@ -966,6 +979,7 @@ __all__ = [
     "SOURCES_SHEET",
     "SUMMARY_SHEET",
     "TREND_SHEET",
+    "excel_full",
     "excel_number",
     "is_formula_like",
     "write_recap",

@@ -1,0 +1,103 @@
+"""Issue 12.1: every printed step of ``iku explain`` checks by hand from its printed operands."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+from itertools import pairwise
+
+import pytest
+
+from conftest import EXAMPLES, SHIPPED_CATALOGUE
+from conftest import Result as RunResult
+
+Run = Callable[..., RunResult]
+
+NUMBER = r"-?\d{1,3}(?:\.\d{3})*(?:,\d+)?|-?\d+(?:,\d+)?"
+ARITHMETIC = re.compile(rf"^(?:\s|[()+\-/x]|{NUMBER})+$")
+
+
+def to_decimal(text: str) -> Decimal:
+    return Decimal(text.replace(".", "").replace(",", "."))
+
+
+def places(text: str) -> int:
+    return len(text.split(",")[1]) if "," in text else 0
+
+
+def evaluate(expression: str) -> Decimal:
+    """An arithmetic step as printed (Indonesian numbers, ``x`` for times), exactly."""
+    python = re.sub(NUMBER, lambda m: f"Decimal('{to_decimal(m.group())}')", expression)
+    python = python.replace(" x ", " * ")
+    with localcontext() as context:
+        context.prec = 50
+        value: Decimal = eval(python, {"Decimal": Decimal, "__builtins__": {}})
+    return value
+
+
+def check_line(line: str) -> int:
+    """Check every ``operands = result`` pair on a line; the number of steps checked."""
+    checked = 0
+    for part in line.split(";"):
+        sides = [s.strip() for s in part.split("=")]
+        for left, right in pairwise(sides):
+            if not re.fullmatch(NUMBER, right) or not ARITHMETIC.match(left):
+                continue
+            if re.fullmatch(NUMBER, left):
+                continue  # a number equal to itself says nothing
+            shown = to_decimal(right)
+            exact = evaluate(left)
+            # to the printed precision: the printed result is the exact one rounded to its
+            # places; a repeating decimal cut at 10 places may be off by one unit there
+            unit = Decimal(1).scaleb(-places(right))
+            assert abs(exact - shown) <= (unit if places(right) >= 10 else unit / 2), line
+            checked += 1
+    return checked
+
+
+def explain_text(run: Run, code: str, folder: str, period: str) -> str:
+    result = run("explain", code, folder, "--period", period, "--catalogue", str(SHIPPED_CATALOGUE))
+    assert result.exit_code in (0, 1), result.output
+    return result.stdout
+
+
+@pytest.mark.parametrize("year", ["2024", "2025"])
+def test_every_example_step_checks_by_hand(
+    run: Run, year: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from iku_cli.catalogue import load
+
+    monkeypatch.setenv("COLUMNS", "4000")
+    codes = [i.code for i in load(SHIPPED_CATALOGUE).indicators]
+    total = 0
+    for period in ("TW1", "TW2", "TW4"):
+        for code in codes:
+            out = explain_text(run, code, str(EXAMPLES / year), period)
+            assert "nilai eksak" in out
+            lines = out.splitlines()
+            for n, line in enumerate(lines):
+                if "dibulatkan setengah ke atas" in line and "=" in line:
+                    # the rounded line follows from the exact achievement above it
+                    exact = to_decimal(lines[n - 1].rsplit("=", 1)[1].strip())
+                    shown = line.rsplit("=", 1)[1].strip()
+                    expected = exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+                    assert to_decimal(shown) == expected, line
+                total += check_line(line)
+    assert total > 100
+
+
+def test_the_checker_catches_the_issues_examples() -> None:
+    for wrong in ("22,75 / 25 x 100 = 91,01", "85,71 x 0,4 = 34,29", "85,37 / 85 x 100 = 100,43"):
+        with pytest.raises(AssertionError):
+            check_line(wrong)
+    assert check_line("344 / 1.512 x 100 = 22,7513227513") == 1
+
+
+def test_15_and_41_no_longer_disagree_by_hand(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "4000")
+    out = explain_text(run, "1.5", str(EXAMPLES / "2025"), "TW4")
+    assert "22,75 / 25 x 100 = 91,01" not in out  # the issue's example
+    assert "Sumber data: Laporan Seluruh Bagian di Biro Kesra" in out
+    assert "Catatan katalog:" in out and "di fasilitasi" in out
+    assert "90,995 menjadi 91,00" in out  # the category rule
