@@ -782,6 +782,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Tidak ada masalah ditemukan.",
         "en": "No problems found.",
     },
+    "validate.nothing": {
+        "id": "Tidak ada berkas laporan (.xlsx, .xlsm, .xls, .ods) di {paths} ({skipped} berkas "
+        "lain dilewati). Periksa nama folder atau berkasnya, lalu jalankan lagi.",
+        "en": "No workbook (.xlsx, .xlsm, .xls, .ods) found in {paths} ({skipped} other "
+        "file(s) skipped). Check the folder or file name and run again.",
+    },
     "validate.folder": {
         "id": "Kumpulan berkas",
         "en": "The set of files",
