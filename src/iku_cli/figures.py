@@ -19,7 +19,7 @@ from . import formula
 from .catalogue import AchievementSettings, Catalogue, Indicator
 from .errors import IkuError
 from .findings import Finding
-from .periods import FINAL, PERIODS, Period, index, parse_period
+from .periods import FINAL, PERIODS, Period, index, parse_period, up_to
 from .result import (
     Choice,
     ComponentPart,
@@ -370,7 +370,8 @@ def compute_indicator(
                 result.achievement = raw
                 result.capped = capped(raw, catalogue.achievement)
                 result.category = category(raw, catalogue.achievement)
-    for p in PERIODS:
+    # only the quarters up to the one computed: a TW2 result never shows TW3's figures
+    for p in up_to(period):
         if p == period:
             result.realisations[p] = result.value
         else:
@@ -394,6 +395,12 @@ def compute(
     """
     year, chosen, choice = choose(catalogue, collection, year, period)
     index_ = _Index(collection)
+    # the year's workbooks of quarters after the one computed take no part in its result
+    later = {
+        s.file
+        for s in collection.submissions
+        if s.year == year and s.period is not None and index(s.period) > index(chosen)
+    }
     indicators = [
         compute_indicator(catalogue, ind, year, chosen, index_) for ind in catalogue.indicators
     ]
@@ -436,12 +443,25 @@ def compute(
         indicators=indicators,
         goals=goals,
         overall=overall,
-        submissions=_submission_refs(collection.submissions),
+        submissions=_submission_refs(s for s in collection.submissions if s.file not in later),
         missing_submissions=_missing(catalogue, index_, year, chosen),
-        findings=list(collection.findings),
+        findings=[f for f in collection.findings if not _after(f, later, year, chosen)],
         categories=tuple(b.label for b in settings.scale),
         files_read=collection.files_read,
         skipped=list(collection.skipped),
+    )
+
+
+def _after(finding: Finding, later: set[str], year: int, period: Period) -> bool:
+    """A finding about a quarter after ``period`` of ``year`` (its file's, or a folder's)."""
+    if finding.file is not None:
+        return finding.file in later
+    said = finding.params.get("period")
+    return (
+        finding.params.get("year") == year
+        and isinstance(said, str)
+        and said in PERIODS
+        and index(said) > index(period)
     )
 
 
