@@ -89,6 +89,15 @@ class Input(_Model):
     max: Decimal | None = None
     integer: bool = False
     unit: str | None = None
+    # a flow added up from 1 January (documents issued, cases closed), which may not fall
+    # from one quarter to the next; None: as ``integer`` says (see ``is_cumulative``)
+    cumulative: bool | None = None
+
+    @property
+    def is_cumulative(self) -> bool:
+        """Whether a fall between quarters is suspect. Unless said: whole-number inputs
+        (counts of things done) are flows; amounts, indexes, levels and shares are not."""
+        return self.integer if self.cumulative is None else self.cumulative
 
 
 class Component(_Model):
@@ -96,6 +105,8 @@ class Component(_Model):
     weight: Decimal
     numerator: str
     denominator: str
+    # the most its percentage (numerator / denominator x 100) may be; None: the indicator's max
+    max: Decimal | None = None
 
 
 Targets = dict[int, Decimal | dict[str, Decimal]]

@@ -731,6 +731,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(result {value}, at most {max}). The numerator is part of the denominator; check "
         "both numbers.",
     },
+    "finding.component-exceeds-max": {
+        "id": "IKU {indicator}, komponen {component}: pembilang {numerator} melebihi "
+        "penyebut {denominator} (hasil {value}%, paling tinggi {max}%). Pembilang adalah "
+        "bagian dari penyebut; periksa kedua angka.",
+        "en": "Indicator {indicator}, component {component}: numerator {numerator} "
+        "exceeds denominator {denominator} (result {value}%, at most {max}%). The numerator "
+        "is part of the denominator; check both numbers.",
+    },
+    "finding.value-exceeds-max": {
+        "id": "IKU {indicator}: nilai {value} melebihi batas atas IKU {max}. Periksa angkanya.",
+        "en": "Indicator {indicator}: value {value} is above the indicator's maximum {max}. "
+        "Check the number.",
+    },
     "finding.formula-without-result": {
         "id": "Rumus {formula} belum punya hasil tersimpan. Buka berkas di Excel atau "
         "LibreOffice, simpan, lalu kirim lagi (atau ketik angkanya langsung).",
