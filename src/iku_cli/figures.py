@@ -390,6 +390,7 @@ def compute_indicator(
     settings = catalogue.achievement
     result.method = "ratio" if indicator.polarity == "positive" else settings.negative_formula
     result.target, result.target_basis, pace = quarter_target(indicator, year, period, settings)
+    result.target_share = pace
     provisional = (
         result.target_basis == "year"
         and indicator.quarterly_target == "provisional"

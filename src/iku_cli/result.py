@@ -154,6 +154,9 @@ class IndicatorResult:
     category: str | None = None  # the band; None while the figure is only a progress
     progress: Progress | None = None  # before TW4 without a quarterly target
     target_basis: TargetBasis | None = None
+    # the quarterly profile's share (percent of the year's target) behind a ``profile``
+    # target, or the pace a ``progress`` was judged by
+    target_share: Decimal | None = None
     method: Method | None = None
     file: str | None = None  # the submission the value came from
     inputs: list[InputUsed] = field(default_factory=list)
@@ -191,6 +194,7 @@ class IndicatorResult:
             achievement_capped=json_number(self.capped),
             progress=self.progress,
             target_basis=self.target_basis,
+            target_share=json_number(self.target_share, None),
             form=self.form,
             frequency=self.frequency,
             polarity=self.polarity,

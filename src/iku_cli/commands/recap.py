@@ -88,7 +88,10 @@ def recap(
             detail = exc.strerror or str(exc)
             raise IkuError("output.permission", path=str(output), detail=detail) from None
 
-    status = t("recap.provisional" if summary.provisional else "recap.final", opts.lang)
+    if summary.final:
+        status = t("recap.final", opts.lang)
+    else:
+        status = t("recap.provisional" if summary.provisional else "recap.not_final", opts.lang)
     out_console().print(
         t(
             "recap.written",
