@@ -648,3 +648,36 @@ def test_scale_without_lowest_band_gives_no_category() -> None:
 
     assert category(D(50), settings_) is None
     assert category(D(95), settings_) == "Sangat Tinggi"
+
+
+# --------------------------------------------------------------------------- issue 12 rules
+
+
+def test_a_period_holds_only_quarters_up_to_it() -> None:
+    tw2 = submission(
+        "Biro Alpha", 2025, "TW2", {("1.1", "disahkan"): 40, ("1.1", "dirumuskan"): 100}
+    )
+    tw3 = submission(
+        "Biro Alpha", 2025, "TW3", {("1.1", "disahkan"): 30, ("1.1", "dirumuskan"): 100}
+    )
+    later = findings.warning("cumulative-decrease", file=tw3.file, sheet="Data", cell="F5")
+    earlier = findings.warning("number-as-text", file=tw2.file, sheet="Data", cell="F6")
+    absent_tw3 = findings.warning("missing-submission", owner="Biro Beta", year=2025, period="TW3")
+    absent_tw2 = findings.warning("missing-submission", owner="Biro Beta", year=2025, period="TW2")
+    subs = collection(tw2, tw3, found=[earlier, later, absent_tw2, absent_tw3])
+    result = compute(CATALOGUE, subs, 2025, "TW2")
+    ind = result.indicator("1.1")
+    assert ind is not None
+    # TW1 not sent, TW2: 40 / 100 x 100 = 40; TW3 (30) is not part of a TW2 result
+    assert ind.realisations == {"TW1": None, "TW2": D(40)}
+    data = result.to_dict()
+    assert data["indicators"][0]["realisations"] == {"TW1": None, "TW2": 40}
+    assert [s["period"] for s in data["submissions"]] == ["TW2"]
+    assert [(f["code"], f["file"]) for f in data["findings"]] == [
+        ("number-as-text", tw2.file),
+        ("missing-submission", None),
+    ]
+    assert "TW2" in data["findings"][1]["message"]
+    # the same set computed at TW3 keeps everything
+    full = compute(CATALOGUE, subs, 2025, "TW3").to_dict()
+    assert len(full["submissions"]) == 2 and len(full["findings"]) == 4

@@ -302,3 +302,26 @@ def test_skipped_files_are_named_in_validate_compute_and_recap(
     assert "Skipped" in recapped.stderr and "biro c.xlsb" in recapped.stderr
     assert ".tersembunyi" not in recapped.stderr
     assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_folder_without_workbooks_says_so_and_exits_2(
+    run: Run, catalogue: Path, tmp_path: Path, fmt: str
+) -> None:
+    empty = tmp_path / "kosong"
+    empty.mkdir()
+    (empty / "catatan.txt").write_text("bukan laporan", encoding="utf-8")
+    result = run("validate", str(empty), "--catalogue", str(catalogue), "--format", fmt)
+    assert result.exit_code == 2, result.output
+    assert "Tidak ada berkas laporan" in result.output
+    assert "1 berkas lain dilewati" in result.output
+    assert "Tidak ada masalah" not in result.output
+
+
+def test_empty_folder_in_english(run: Run, catalogue: Path, tmp_path: Path) -> None:
+    result = run("validate", str(tmp_path / "x"), "--catalogue", str(catalogue), "--lang", "en")
+    assert result.exit_code == 2, result.output
+    (tmp_path / "empty").mkdir()
+    result = run("validate", str(tmp_path / "empty"), "--catalogue", str(catalogue), "--lang", "en")
+    assert result.exit_code == 2, result.output
+    assert "No workbook" in result.output and "No problems" not in result.output

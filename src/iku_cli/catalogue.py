@@ -45,6 +45,12 @@ Form = Literal["ratio", "composite", "direct"]
 Polarity = Literal["positive", "negative"]
 Frequency = Literal["quarterly", "annual"]
 NegativeFormula = Literal["two_minus_ratio", "target_over_realisation"]
+OverallMethod = Literal["goals", "indicators"]
+# what a quarterly indicator's target is before TW4 when only the year's is given:
+# year: the year's target holds every quarter (a rate, a share of what came in);
+# profile: the year's target x the catalogue's quarterly_profile (a cumulative flow);
+# provisional: none; the figure is on_track / behind, not a band, until TW4
+QuarterlyTarget = Literal["year", "profile", "provisional"]
 
 
 class _Model(BaseModel):
@@ -65,9 +71,30 @@ DEFAULT_SCALE = (
 )
 
 
+# the share of the year's target (percent) a cumulative flow is expected to reach by
+# each quarter's end, when a quarterly target is derived from the year's
+LINEAR_PROFILE: dict[str, Decimal] = {
+    "TW1": Decimal(25),
+    "TW2": Decimal(50),
+    "TW3": Decimal(75),
+    "TW4": Decimal(100),
+}
+
+
 class AchievementSettings(_Model):
     negative_formula: NegativeFormula = "two_minus_ratio"
     cap: Decimal | None = None
+    # the lowest achievement that goes into averages (a lower-is-better figure can fall
+    # below 0); None: no floor. Like ``cap``, the reported achievement stays raw.
+    floor: Decimal | None = Decimal(0)
+    # the overall figure: the mean of the goals' means, or of all indicators
+    overall: OverallMethod = "goals"
+    # percent of the year's target expected by each quarter (TW1..TW4): the quarterly
+    # target of an indicator with ``quarterly_target: profile``, and the pace that says
+    # on_track / behind for one with ``quarterly_target: provisional``
+    quarterly_profile: dict[str, Decimal] | None = Field(
+        default_factory=lambda: dict(LINEAR_PROFILE)
+    )
     scale: tuple[ScaleBand, ...] = DEFAULT_SCALE
 
     def band(self, achievement: Decimal) -> ScaleBand | None:
@@ -90,6 +117,15 @@ class Input(_Model):
     max: Decimal | None = None
     integer: bool = False
     unit: str | None = None
+    # a flow added up from 1 January (documents issued, cases closed), which may not fall
+    # from one quarter to the next; None: as ``integer`` says (see ``is_cumulative``)
+    cumulative: bool | None = None
+
+    @property
+    def is_cumulative(self) -> bool:
+        """Whether a fall between quarters is suspect. Unless said: whole-number inputs
+        (counts of things done) are flows; amounts, indexes, levels and shares are not."""
+        return self.integer if self.cumulative is None else self.cumulative
 
 
 class Component(_Model):
@@ -97,6 +133,8 @@ class Component(_Model):
     weight: Decimal
     numerator: str
     denominator: str
+    # the most its percentage (numerator / denominator x 100) may be; None: the indicator's max
+    max: Decimal | None = None
 
 
 Targets = dict[int, Decimal | dict[str, Decimal]]
@@ -118,6 +156,7 @@ class Indicator(_Model):
     components: tuple[Component, ...] | None = None
     value: str | None = None
     targets: Targets = Field(default_factory=dict)
+    quarterly_target: QuarterlyTarget = "year"
     source: str | None = None
     note: str | None = None
 
@@ -157,6 +196,10 @@ class Indicator(_Model):
         if entry is None or isinstance(entry, Decimal):
             return entry
         return entry.get(period)
+
+    def has_quarterly_targets(self, year: int) -> bool:
+        """Whether ``year``'s targets are given per quarter (TW1: .., TW4: ..)."""
+        return isinstance(self.targets.get(year), dict)
 
 
 class Catalogue(_Model):
@@ -553,6 +596,11 @@ class _Checker:
 
     def check_head(self, catalogue: Catalogue) -> None:
         self.check_numbers(catalogue.achievement, ("achievement",))
+        profile = catalogue.achievement.quarterly_profile
+        for period in profile or {}:
+            if period not in PERIODS:
+                where: Path_ = ("achievement", "quarterly_profile", period)
+                self.add(where, "catalogue.target_period", period=period)
         if catalogue.schema_ != SCHEMA:
             self.add(("schema",), "catalogue.bad_schema", value=catalogue.schema_)
         if not catalogue.years:

@@ -20,7 +20,7 @@ from itertools import pairwise
 from . import findings
 from .catalogue import Catalogue, Indicator
 from .findings import Finding
-from .formula import DivisionByZero
+from .formula import DivisionByZero, Expression
 from .periods import FINAL, Period, index, up_to
 from .submission import Collection, InputValue, Submission
 
@@ -114,30 +114,61 @@ class _Rules:
         self.catalogue = catalogue
         # a province has 250 owners: `in catalogue.owners` (a tuple) took 1 us a file
         self.owners = frozenset(catalogue.owners)
-        self._ratios: dict[str, _RatioRule | None] = {}
+        self._bounds: dict[str, tuple[_BoundRule, ...]] = {}
 
-    def ratio(self, code: str) -> _RatioRule | None:
-        """The ratio whose value may not pass the indicator's ``max``; None: no such rule."""
-        if code not in self._ratios:
+    def bounds(self, code: str) -> tuple[_BoundRule, ...]:
+        """The figures of an indicator that may not pass a declared ``max``: the ratio,
+        each component's percentage, or the direct value."""
+        if code not in self._bounds:
             indicator = self.catalogue.indicator(code)
-            rule = None
-            if indicator is not None and indicator.max is not None and indicator.form == "ratio":
-                rule = _RatioRule(indicator, indicator.max)
-            self._ratios[code] = rule
-        return self._ratios[code]
+            self._bounds[code] = _bound_rules(indicator) if indicator is not None else ()
+        return self._bounds[code]
 
 
-class _RatioRule:
-    """A ratio indicator's formulas, factor and ``max``, looked up once for every file."""
+def _bound_rules(indicator: Indicator) -> tuple[_BoundRule, ...]:
+    most = indicator.max
+    if indicator.form == "ratio":
+        if most is None:
+            return ()
+        top, bottom = indicator.expression("numerator"), indicator.expression("denominator")
+        return (_BoundRule(indicator, top, bottom, indicator.effective_factor, most),)
+    if indicator.form == "direct":
+        if most is None:
+            return ()
+        return (_BoundRule(indicator, indicator.expression("value"), None, Decimal(1), most),)
+    rules = []
+    # a composite's value is the weighted mean of its parts' percentages: its max
+    # bounds each part, unless a component declares its own
+    for n, component in enumerate(indicator.components or ()):
+        limit = component.max if component.max is not None else most
+        if limit is None:
+            continue
+        top = indicator.expression(f"components.{n}.numerator")
+        bottom = indicator.expression(f"components.{n}.denominator")
+        rules.append(_BoundRule(indicator, top, bottom, Decimal(100), limit, component.label))
+    return tuple(rules)
 
-    __slots__ = ("denominator", "factor", "inputs", "max", "names", "numerator")
 
-    def __init__(self, indicator: Indicator, most: Decimal) -> None:
-        self.numerator = indicator.expression("numerator")
-        self.denominator = indicator.expression("denominator")
-        self.names = self.numerator.names | self.denominator.names
-        self.factor = indicator.effective_factor
+class _BoundRule:
+    """One figure's formulas, factor and ``max``, looked up once for every file."""
+
+    __slots__ = ("component", "denominator", "factor", "inputs", "max", "names", "numerator")
+
+    def __init__(
+        self,
+        indicator: Indicator,
+        numerator: Expression,
+        denominator: Expression | None,
+        factor: Decimal,
+        most: Decimal,
+        component: str | None = None,
+    ) -> None:
+        self.numerator = numerator
+        self.denominator = denominator
+        self.names = numerator.names | (denominator.names if denominator else frozenset())
+        self.factor = factor
         self.max = most
+        self.component = component
         self.inputs = tuple(indicator.inputs)
 
 
@@ -297,13 +328,13 @@ class _SubmissionCheck:
                 found.append(findings.error("value-not-integer", value=value, **self.where(item)))
         # each indicator once, in the order first seen
         for code in dict.fromkeys([code for code, _ in seen]):
-            rule = self.rules.ratio(code)
-            if rule is not None:
-                self.ratio(code, rule, seen)
+            for rule in self.rules.bounds(code):
+                self.bound(code, rule, seen)
         return seen
 
-    def ratio(self, code: str, rule: _RatioRule, seen: dict[tuple[str, str], InputValue]) -> None:
-        """A ratio whose value exceeds the indicator's ``max``: the numerator is too large."""
+    def bound(self, code: str, rule: _BoundRule, seen: dict[tuple[str, str], InputValue]) -> None:
+        """A ratio, a component's percentage or a direct value above its ``max``: the
+        numerator (or the value) is too large."""
         values: dict[str, Decimal] = {}
         for name in rule.inputs:
             item = seen.get((code, name))
@@ -313,7 +344,7 @@ class _SubmissionCheck:
             return
         try:
             top = rule.numerator.evaluate(values)
-            bottom = rule.denominator.evaluate(values)
+            bottom = rule.denominator.evaluate(values) if rule.denominator else Decimal(1)
         except DivisionByZero:
             return
         if bottom <= 0:
@@ -322,16 +353,26 @@ class _SubmissionCheck:
         if result <= rule.max:
             return
         # the finding points at the numerator's first input in the catalogue's order
-        first = next(n for n in rule.inputs if n in rule.numerator.names)
+        first = next((n for n in rule.inputs if n in rule.numerator.names), None)
+        if first is None:  # a numerator of numbers only: the catalogue's own doing
+            return
         where = self.where(seen[(code, first)])
+        # a formula can multiply far past 28 digits, where quantize fails
+        shown = result.quantize(Decimal("0.01")) if result.adjusted() < 20 else result
+        if rule.denominator is None:
+            kind, extra = "value-exceeds-max", {}
+        elif rule.component is not None:
+            kind, extra = "component-exceeds-max", {"component": rule.component}
+        else:
+            kind, extra = "numerator-exceeds-denominator", {}
         self.found.append(
             findings.error(
-                "numerator-exceeds-denominator",
+                kind,
                 numerator=top,
                 denominator=bottom,
-                # a formula can multiply far past 28 digits, where quantize fails
-                value=result.quantize(Decimal("0.01")) if result.adjusted() < 20 else result,
+                value=shown,
                 max=rule.max,
+                **extra,
                 **where,
             )
         )
@@ -389,7 +430,8 @@ def _duplicates(slots: _Slots) -> list[Finding]:
 
 
 def _decreases(slots: _Slots, catalogue: Catalogue) -> list[Finding]:
-    """A cumulative value lower than the same input's in the previous period present."""
+    """A cumulative input's value lower than in the previous period present (stocks,
+    ``cumulative: false``, may fall)."""
     found = []
     by_owner: dict[tuple[str, int], list[tuple[Period, Submission]]] = defaultdict(list)
     for (owner, year, period), subs in slots.items():
@@ -405,9 +447,13 @@ def _decreases(slots: _Slots, catalogue: Catalogue) -> list[Finding]:
                     previous is None
                     or previous.value is None
                     or item.value is None
-                    or catalogue.indicator(item.indicator) is None
                     or item.value >= previous.value
                 ):
+                    continue
+                indicator = catalogue.indicator(item.indicator)
+                spec = indicator.inputs.get(item.input) if indicator is not None else None
+                # a stock (a budget ceiling, a head count, a register) may fall
+                if spec is None or not spec.is_cumulative:
                     continue
                 found.append(
                     findings.warning(

@@ -19,13 +19,14 @@ from . import formula
 from .catalogue import AchievementSettings, Catalogue, Indicator
 from .errors import IkuError
 from .findings import Finding
-from .periods import FINAL, PERIODS, Period, index, parse_period
+from .periods import FINAL, PERIODS, Period, index, parse_period, up_to
 from .result import (
     Choice,
     ComponentPart,
     GoalResult,
     IndicatorResult,
     InputUsed,
+    Mean,
     Method,
     MissingSubmission,
     OverallResult,
@@ -33,6 +34,7 @@ from .result import (
     Result,
     Status,
     SubmissionRef,
+    TargetBasis,
     rounded,
 )
 from .submission import Collection, InputValue, Submission
@@ -315,6 +317,43 @@ def capped(value: Decimal | None, settings: AchievementSettings) -> Decimal | No
     return min(value, settings.cap)
 
 
+def bounded(value: Decimal | None, settings: AchievementSettings) -> Decimal | None:
+    """What an achievement brings into averages: at most ``cap``, at least ``floor``."""
+    value = capped(value, settings)
+    if value is None or settings.floor is None:
+        return value
+    return max(value, settings.floor)
+
+
+def quarter_target(
+    indicator: Indicator, year: int, period: Period, settings: AchievementSettings
+) -> tuple[Decimal | None, TargetBasis | None, Decimal | None]:
+    """The target to compare with at ``period``, where it comes from, and (for a figure
+    that is only provisional) the pace: the achievement against the year's target
+    expected by then, in percent.
+
+    A target written per quarter wins. Otherwise, before TW4, a quarterly indicator
+    follows its ``quarterly_target``: ``year`` compares with the year's target,
+    ``profile`` with the year's x the catalogue's quarterly profile, ``provisional``
+    with the year's, as a pace (on track or behind) rather than a band.
+    """
+    target = indicator.target(year, period)
+    if target is None:
+        return None, None, None
+    if indicator.has_quarterly_targets(year):
+        return target, "quarter", None
+    mode = indicator.quarterly_target
+    if period == FINAL or indicator.frequency != "quarterly" or mode == "year":
+        return target, "year", None
+    share = (settings.quarterly_profile or {}).get(period)
+    if mode == "profile":
+        if share is None:  # no profile in the catalogue: only the year's target is known
+            return target, "year", None
+        return ARITHMETIC.divide(ARITHMETIC.multiply(target, share), HUNDRED), "profile", share
+    # provisional: judged against the year's target at the profile's pace
+    return target, "year", share
+
+
 def mean(values: Sequence[Decimal]) -> Decimal | None:
     if not values:
         return None
@@ -340,7 +379,6 @@ def compute_indicator(
         status=ev.status,
         reason=ev.reason,
         value=ev.value if ev.status in {"ok", "not_assessed"} else None,
-        target=indicator.target(year, period),
         file=ev.file,
         inputs=ev.inputs,
         numerator=ev.numerator,
@@ -349,8 +387,15 @@ def compute_indicator(
         components=ev.components,
         findings=ev.findings,
     )
-    result.method = (
-        "ratio" if indicator.polarity == "positive" else catalogue.achievement.negative_formula
+    settings = catalogue.achievement
+    result.method = "ratio" if indicator.polarity == "positive" else settings.negative_formula
+    result.target, result.target_basis, pace = quarter_target(indicator, year, period, settings)
+    result.target_share = pace
+    provisional = (
+        result.target_basis == "year"
+        and indicator.quarterly_target == "provisional"
+        and indicator.frequency == "quarterly"
+        and period != FINAL
     )
     if ev.status == "ok" and result.value is not None:
         if result.target is None:
@@ -358,7 +403,7 @@ def compute_indicator(
             result.reason = Reason("no-target", {"year": year, "period": period})
         else:
             raw, result.method, why = achievement(
-                result.value, result.target, indicator.polarity, catalogue.achievement
+                result.value, result.target, indicator.polarity, settings
             )
             if raw is None:
                 result.status = "not_assessed"
@@ -368,9 +413,18 @@ def compute_indicator(
                 result.reason = out_of_range(raw, result.file)
             else:
                 result.achievement = raw
-                result.capped = capped(raw, catalogue.achievement)
-                result.category = category(raw, catalogue.achievement)
-    for p in PERIODS:
+                if provisional:
+                    # against the whole year's target before its end: a pace, not a band,
+                    # and no part of the averages (it would read as a failure); without
+                    # a profile in the catalogue there is no pace to judge by
+                    shown = rounded(raw)
+                    if pace is not None and shown is not None:
+                        result.progress = "on_track" if shown >= pace else "behind"
+                else:
+                    result.capped = bounded(raw, settings)
+                    result.category = category(raw, settings)
+    # only the quarters up to the one computed: a TW2 result never shows TW3's figures
+    for p in up_to(period):
         if p == period:
             result.realisations[p] = result.value
         else:
@@ -394,6 +448,12 @@ def compute(
     """
     year, chosen, choice = choose(catalogue, collection, year, period)
     index_ = _Index(collection)
+    # the year's workbooks of quarters after the one computed take no part in its result
+    later = {
+        s.file
+        for s in collection.submissions
+        if s.year == year and s.period is not None and index(s.period) > index(chosen)
+    }
     indicators = [
         compute_indicator(catalogue, ind, year, chosen, index_) for ind in catalogue.indicators
     ]
@@ -417,14 +477,25 @@ def compute(
             )
         )
     assessed_goals = [g.achievement for g in goals if g.achievement is not None]
-    overall_value = mean(assessed_goals)
+    by_goals_value = mean(assessed_goals)
+    by_goals = Mean(by_goals_value, category(by_goals_value, settings), len(assessed_goals))
+    # every indicator that went into a goal's mean, each weighing the same
+    averaged = [i.capped for i in indicators if i.assessed and i.capped is not None]
+    by_indicators_value = mean(averaged)
+    by_indicators = Mean(
+        by_indicators_value, category(by_indicators_value, settings), len(averaged)
+    )
+    chosen_mean = by_goals if settings.overall == "goals" else by_indicators
     overall = OverallResult(
-        achievement=overall_value,
-        category=category(overall_value, settings),
+        achievement=chosen_mean.achievement,
+        category=chosen_mean.category,
         assessed=sum(1 for i in indicators if i.assessed),
         total=len(indicators),
         goals_assessed=len(assessed_goals),
         goals_total=len(goals),
+        method=settings.overall,
+        by_goals=by_goals,
+        by_indicators=by_indicators,
     )
     return Result(
         organisation=catalogue.organisation,
@@ -436,12 +507,25 @@ def compute(
         indicators=indicators,
         goals=goals,
         overall=overall,
-        submissions=_submission_refs(collection.submissions),
+        submissions=_submission_refs(s for s in collection.submissions if s.file not in later),
         missing_submissions=_missing(catalogue, index_, year, chosen),
-        findings=list(collection.findings),
+        findings=[f for f in collection.findings if not _after(f, later, year, chosen)],
         categories=tuple(b.label for b in settings.scale),
         files_read=collection.files_read,
         skipped=list(collection.skipped),
+    )
+
+
+def _after(finding: Finding, later: set[str], year: int, period: Period) -> bool:
+    """A finding about a quarter after ``period`` of ``year`` (its file's, or a folder's)."""
+    if finding.file is not None:
+        return finding.file in later
+    said = finding.params.get("period")
+    return (
+        finding.params.get("year") == year
+        and isinstance(said, str)
+        and said in PERIODS
+        and index(said) > index(period)
     )
 
 
@@ -468,4 +552,14 @@ def _missing(
     ]
 
 
-__all__ = ["achievement", "capped", "category", "choose", "compute", "compute_indicator", "mean"]
+__all__ = [
+    "achievement",
+    "bounded",
+    "capped",
+    "category",
+    "choose",
+    "compute",
+    "compute_indicator",
+    "mean",
+    "quarter_target",
+]

@@ -818,6 +818,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The cell has a percent format: stored {stored}, shown {shown}; read as {value} "
         "(what is shown). Type the number only (e.g. 82, not 82%) in a plain number format.",
     },
+    "finding.component-exceeds-max": {
+        "id": "IKU {indicator}, komponen {component}: pembilang {numerator} melebihi "
+        "penyebut {denominator} (hasil {value}%, paling tinggi {max}%). Pembilang adalah "
+        "bagian dari penyebut; periksa kedua angka.",
+        "en": "Indicator {indicator}, component {component}: numerator {numerator} "
+        "exceeds denominator {denominator} (result {value}%, at most {max}%). The numerator "
+        "is part of the denominator; check both numbers.",
+    },
+    "finding.value-exceeds-max": {
+        "id": "IKU {indicator}: nilai {value} melebihi batas atas IKU {max}. Periksa angkanya.",
+        "en": "Indicator {indicator}: value {value} is above the indicator's maximum {max}. "
+        "Check the number.",
+    },
     "finding.formula-without-result": {
         "id": "Rumus {formula} belum punya hasil tersimpan. Buka berkas di Excel atau "
         "LibreOffice, simpan, lalu kirim lagi (atau ketik angkanya langsung).",
@@ -874,6 +887,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "validate.clean": {
         "id": "Tidak ada masalah ditemukan.",
         "en": "No problems found.",
+    },
+    "validate.nothing": {
+        "id": "Tidak ada berkas laporan (.xlsx, .xlsm, .xls, .ods) di {paths} ({skipped} berkas "
+        "lain dilewati). Periksa nama folder atau berkasnya, lalu jalankan lagi.",
+        "en": "No workbook (.xlsx, .xlsm, .xls, .ods) found in {paths} ({skipped} other "
+        "file(s) skipped). Check the folder or file name and run again.",
     },
     "validate.folder": {
         "id": "Kumpulan berkas",
@@ -1002,6 +1021,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "achievement {achievement} ({category}).",
     },
     "compute.notes": {"id": "Keterangan:", "en": "Notes:"},
+    "compute.note.profile": {
+        "id": "target {period} = {share}% dari target tahunan (profil triwulan katalog).",
+        "en": "the {period} target is {share}% of the year's target (the catalogue's "
+        "quarterly profile).",
+    },
+    "compute.note.progress": {
+        "id": "belum ada target triwulan; capaian dihitung terhadap target tahunan: "
+        "{progress} (sesuai jalur bila mencapai {pace} pada {period}). Sementara, tidak "
+        "ikut dirata-rata sampai TW4.",
+        "en": "no quarterly target; the achievement is against the year's target: "
+        "{progress} (on track when it reaches {pace} at {period}). Provisional, not "
+        "averaged until TW4.",
+    },
+    "compute.overall.goals": {
+        "id": "Capaian keseluruhan = rata-rata capaian {count} sasaran (achievement.overall: "
+        "goals); rata-rata {other_count} IKU: {other}.",
+        "en": "Overall achievement = the mean of {count} goal(s) (achievement.overall: "
+        "goals); the mean of {other_count} IKU: {other}.",
+    },
+    "compute.overall.indicators": {
+        "id": "Capaian keseluruhan = rata-rata capaian {count} IKU (achievement.overall: "
+        "indicators); rata-rata {other_count} sasaran: {other}.",
+        "en": "Overall achievement = the mean of {count} IKU (achievement.overall: "
+        "indicators); the mean of {other_count} goal(s): {other}.",
+    },
+    "progress.on_track": {"id": "sesuai jalur", "en": "on track"},
+    "progress.behind": {"id": "tertinggal", "en": "behind"},
     "compute.col.code": {"id": "Kode", "en": "Code"},
     "compute.col.indicator": {"id": "Indikator", "en": "Indicator"},
     "compute.col.owner": {"id": "Penanggung jawab", "en": "Owner"},
@@ -1235,6 +1281,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "recap.final": {"id": "final", "en": "final"},
     "recap.provisional": {"id": "sementara", "en": "provisional"},
+    "recap.not_final": {"id": "belum final", "en": "not final"},
     "recap.title": {
         "id": "Rekapitulasi Capaian Indikator Kinerja Utama (IKU) Tahun {year}",
         "en": "Key Performance Indicator (IKU) Achievement Recap, {year}",
@@ -1249,6 +1296,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "dari laporan TW4.",
         "en": "PROVISIONAL FIGURES: reports {range} ({period}); the {year} figures are set "
         "by the TW4 reports.",
+    },
+    "recap.status_line.not_final": {
+        "id": "BELUM FINAL: laporan {range} ({period}) tahun {year} belum lengkap atau bermasalah:",
+        "en": "NOT FINAL: the {year} reports {range} ({period}) are incomplete or have problems:",
+    },
+    "recap.unfinished.period": {
+        "id": "laporan baru s.d. {period}",
+        "en": "reports only up to {period}",
+    },
+    "recap.unfinished.missing": {
+        "id": "{count} laporan belum masuk ({list})",
+        "en": "{count} workbook(s) missing ({list})",
+    },
+    "recap.unfinished.errors": {
+        "id": "{count} galat dalam laporan (lihat lembar Catatan)",
+        "en": "{count} error(s) in the workbooks (see the Catatan sheet)",
+    },
+    "recap.unfinished.incomplete": {
+        "id": "{count} IKU belum lengkap isiannya ({list})",
+        "en": "{count} IKU with values missing ({list})",
+    },
+    "recap.unfinished.none_assessed": {
+        "id": "tidak satu pun dari {total} IKU dapat dinilai",
+        "en": "none of the {total} IKU could be assessed",
     },
     "recap.range.TW1": {"id": "s.d. Triwulan I", "en": "to the end of Q1"},
     "recap.range.TW2": {"id": "s.d. Triwulan II", "en": "to the end of Q2"},
@@ -1321,9 +1392,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "recap.goal.name": {"id": "Sasaran {code}", "en": "Goal {code}"},
     "recap.overall": {"id": "Capaian keseluruhan", "en": "Overall achievement"},
-    "recap.overall.hint": {
+    "recap.overall.hint.goals": {
         "id": "rata-rata capaian sasaran",
         "en": "mean of the goals' achievements",
+    },
+    "recap.overall.hint.indicators": {
+        "id": "rata-rata capaian seluruh IKU yang dinilai",
+        "en": "mean of every assessed IKU's achievement",
+    },
+    "recap.overall.other": {
+        "id": "Pembanding (cara lain)",
+        "en": "For comparison (the other way)",
     },
     "recap.label.organisation": {"id": "Perangkat daerah", "en": "Organisation"},
     "recap.label.year": {"id": "Tahun", "en": "Year"},
@@ -1470,12 +1549,46 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Capaian tidak dibatasi, juga dalam rata-rata sasaran dan keseluruhan.",
         "en": "Achievements are not capped, also not in the goal and overall means.",
     },
+    "recap.method.floor": {
+        "id": "Capaian di bawah {floor} (IKU negatif dapat bernilai minus) dihitung {floor} "
+        "dalam rata-rata sasaran dan keseluruhan; capaian per IKU tetap apa adanya.",
+        "en": "An achievement below {floor} (a negative IKU can go below zero) counts as "
+        "{floor} in the goal and overall means; each IKU's own stays as it is.",
+    },
+    "recap.method.no_floor": {
+        "id": "Capaian tidak diberi batas bawah, juga dalam rata-rata.",
+        "en": "Achievements have no floor, also not in the means.",
+    },
+    "recap.method.overall.goals": {
+        "id": "Capaian keseluruhan = rata-rata capaian sasaran (setiap sasaran berbobot sama; "
+        "achievement.overall: goals). Rata-rata seluruh IKU ditampilkan di Ringkasan sebagai "
+        "pembanding.",
+        "en": "Overall achievement = the mean of the goals (each goal weighs the same; "
+        "achievement.overall: goals). The mean of all IKU is shown on Ringkasan for "
+        "comparison.",
+    },
+    "recap.method.overall.indicators": {
+        "id": "Capaian keseluruhan = rata-rata capaian seluruh IKU yang dinilai (setiap IKU "
+        "berbobot sama; achievement.overall: indicators). Rata-rata sasaran ditampilkan di "
+        "Ringkasan sebagai pembanding.",
+        "en": "Overall achievement = the mean of every assessed IKU (each IKU weighs the "
+        "same; achievement.overall: indicators). The mean of the goals is shown on Ringkasan "
+        "for comparison.",
+    },
+    "recap.method.quarterly": {
+        "id": "Sebelum TW4, IKU triwulanan dibandingkan dengan target triwulan bila ada "
+        "(ditulis per triwulan, atau target tahunan x profil triwulan katalog); tanpa target "
+        "triwulan IKU ditandai sesuai jalur/tertinggal, bukan kategori, dan tidak ikut "
+        "dirata-rata.",
+        "en": "Before TW4, quarterly IKU are compared with a quarterly target when there is "
+        "one (written per quarter, or the year's target x the catalogue's quarterly profile); "
+        "without one an IKU is marked on track/behind, not a category, and is not averaged.",
+    },
     "recap.method.goal": {
-        "id": "Capaian sasaran = rata-rata capaian IKU-nya yang dapat dinilai; capaian "
-        "keseluruhan = rata-rata capaian sasaran. Kategori menurut skala katalog "
-        "(Permendagri 86/2017).",
-        "en": "Goal achievement = mean of its assessed IKU; overall = mean of the goals. "
-        "Categories follow the catalogue's scale (Permendagri 86/2017).",
+        "id": "Capaian sasaran = rata-rata capaian IKU-nya yang dapat dinilai. Kategori "
+        "menurut skala katalog (Permendagri 86/2017).",
+        "en": "Goal achievement = mean of its assessed IKU. Categories follow the "
+        "catalogue's scale (Permendagri 86/2017).",
     },
     "recap.method.rounding": {
         "id": "Sel menyimpan angka lengkap (tanpa pembulatan) dan hanya ditampilkan "

@@ -152,6 +152,49 @@ class Recap:
     def provisional(self) -> bool:
         return self.result.provisional
 
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.is_error)
+
+    def missing(self) -> list[tuple[str, Period]]:
+        """Every (owner, quarter) of the recap year up to its period whose workbook is due
+        and absent."""
+        return [
+            (row.owner, period)
+            for row in self.completeness
+            for period, cell in row.cells.items()
+            if cell.state == "missing"
+        ]
+
+    @property
+    def final(self) -> bool:
+        """Final figures: the year's TW4, every due workbook in, no error, and at least one
+        indicator assessed. Anything less is said (see :meth:`unfinished_parts`)."""
+        return not self.unfinished_parts()
+
+    def unfinished_parts(self) -> list[tuple[str, dict[str, object]]]:
+        """Why the figures are not final, as (message key, parameters); empty when final."""
+        parts: list[tuple[str, dict[str, object]]] = []
+        if self.provisional:
+            parts.append(("recap.unfinished.period", {"period": self.period}))
+        missing = self.missing()
+        if missing:
+            shown = ", ".join(f"{owner} {period}" for owner, period in missing)
+            parts.append(("recap.unfinished.missing", {"count": len(missing), "list": shown}))
+        if self.errors:
+            parts.append(("recap.unfinished.errors", {"count": self.errors}))
+        incomplete = [i.code for i in self.result.indicators if i.status == "incomplete"]
+        if incomplete:
+            parts.append(
+                (
+                    "recap.unfinished.incomplete",
+                    {"count": len(incomplete), "list": ", ".join(incomplete)},
+                )
+            )
+        if not any(i.assessed for i in self.result.indicators):
+            parts.append(("recap.unfinished.none_assessed", {"total": len(self.result.indicators)}))
+        return parts
+
     def realisation(self, code: str, period: Period) -> Decimal | None:
         """The indicator's cumulative value at ``period`` of the recap year, as ``iku compute``
         reports it; nothing after the recap's period."""

@@ -27,6 +27,14 @@ STATUSES: tuple[Status, ...] = ("ok", "incomplete", "missing", "not_assessed", "
 # how the achievement was worked out from value and target
 Method = Literal["ratio", "two_minus_ratio", "target_over_realisation"]
 
+# before TW4, an indicator without a quarterly target: on pace for the year's or not
+Progress = Literal["on_track", "behind"]
+PROGRESSES: tuple[Progress, ...] = ("on_track", "behind")
+
+# where the target compared with comes from: the year's, the quarter's as written,
+# or the year's x the catalogue's quarterly profile
+TargetBasis = Literal["year", "quarter", "profile"]
+
 # the scalar columns of an indicator, in order: CSV header and DataFrame columns
 COLUMNS: tuple[str, ...] = (
     "year",
@@ -139,9 +147,16 @@ class IndicatorResult:
     reason: Reason | None = None
     value: Decimal | None = None
     target: Decimal | None = None
-    achievement: Decimal | None = None  # raw, never capped
-    capped: Decimal | None = None  # what goes into averages (the cap applied)
-    category: str | None = None
+    achievement: Decimal | None = None  # raw, never capped or floored
+    # what goes into averages: the cap and floor applied; None when it takes no part
+    # (not assessed, or a provisional figure before TW4 without a quarterly target)
+    capped: Decimal | None = None
+    category: str | None = None  # the band; None while the figure is only a progress
+    progress: Progress | None = None  # before TW4 without a quarterly target
+    target_basis: TargetBasis | None = None
+    # the quarterly profile's share (percent of the year's target) behind a ``profile``
+    # target, or the pace a ``progress`` was judged by
+    target_share: Decimal | None = None
     method: Method | None = None
     file: str | None = None  # the submission the value came from
     inputs: list[InputUsed] = field(default_factory=list)
@@ -177,6 +192,9 @@ class IndicatorResult:
         data.update(
             reason_code=self.reason.code if self.reason else None,
             achievement_capped=json_number(self.capped),
+            progress=self.progress,
+            target_basis=self.target_basis,
+            target_share=json_number(self.target_share, None),
             form=self.form,
             frequency=self.frequency,
             polarity=self.polarity,
@@ -207,9 +225,29 @@ class GoalResult:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Mean:
+    """One way of averaging: its figure, band and how many figures it rests on."""
+
+    achievement: Decimal | None
+    category: str | None
+    count: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "achievement": json_number(self.achievement),
+            "category": self.category,
+            "count": self.count,
+        }
+
+
+OverallMethod = Literal["goals", "indicators"]
+
+
 @dataclass(slots=True)
 class OverallResult:
-    """Mean of the goals' achievements; ``assessed``/``total`` count indicators."""
+    """The overall figure by the catalogue's ``achievement.overall`` method (the mean of
+    the goals' means, or of all indicators); ``assessed``/``total`` count indicators."""
 
     achievement: Decimal | None
     category: str | None
@@ -217,6 +255,9 @@ class OverallResult:
     total: int
     goals_assessed: int
     goals_total: int
+    method: OverallMethod = "goals"
+    by_goals: Mean | None = None
+    by_indicators: Mean | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -226,6 +267,9 @@ class OverallResult:
             "total": self.total,
             "goals_assessed": self.goals_assessed,
             "goals_total": self.goals_total,
+            "method": self.method,
+            "by_goals": self.by_goals.to_dict() if self.by_goals else None,
+            "by_indicators": self.by_indicators.to_dict() if self.by_indicators else None,
         }
 
 

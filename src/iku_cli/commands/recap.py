@@ -89,7 +89,10 @@ def recap(
         except OSError as exc:
             raise os_error(output, exc) from None
 
-    status = t("recap.provisional" if summary.provisional else "recap.final", opts.lang)
+    if summary.final:
+        status = t("recap.final", opts.lang)
+    else:
+        status = t("recap.provisional" if summary.provisional else "recap.not_final", opts.lang)
     out_console().print(
         t(
             "recap.written",

@@ -55,6 +55,11 @@ def validate(
     # a path that does not exist stops read_paths before anything is read (exit 2)
     with _progress(opts.lang, format == "table" and _stderr_is_tty()) as advance:
         collection = read_paths(paths, cat, progress=advance)
+    if collection.files_read == 0:
+        # nothing read is not "no problems": say so and stop, as compute does
+        where = ", ".join(str(p) for p in paths)
+        message = t("validate.nothing", opts.lang, paths=where, skipped=len(collection.skipped))
+        raise fail(message, opts.lang)
     # missing submissions are looked for only when a folder (the whole set) was given
     found = check_all(collection, cat, complete=any(Path(p).is_dir() for p in paths))
 

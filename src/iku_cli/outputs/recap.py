@@ -368,13 +368,21 @@ def _title(sheet: _Sheet, recap: Recap, heading: str, last_col: int, lang: Lang)
     sheet.merged(0, 0, last_col, heading, "title")
     sheet.merged(1, 0, last_col, recap.catalogue.organisation, "subtitle")
     status = _status_line(recap, lang)
-    sheet.merged(2, 0, last_col, status, "warn" if recap.provisional else "hint")
+    sheet.merged(2, 0, last_col, status, "hint" if recap.final else "warn")
     sheet.height(0, 22)
 
 
 def _status_line(recap: Recap, lang: Lang) -> str:
-    key = "recap.status_line.provisional" if recap.provisional else "recap.status_line.final"
-    return t(key, lang, year=recap.year, period=recap.period, range=_range(recap.period, lang))
+    """Final only when it is; otherwise provisional, with what is still missing."""
+    params = {"year": recap.year, "period": recap.period, "range": _range(recap.period, lang)}
+    if recap.final:
+        return t("recap.status_line.final", lang, **params)
+    key = "recap.status_line.provisional" if recap.provisional else "recap.status_line.not_final"
+    reasons = [
+        t(k, lang, **p) for k, p in recap.unfinished_parts() if k != "recap.unfinished.period"
+    ]
+    line = t(key, lang, **params)
+    return f"{line} {'; '.join(reasons)}." if reasons else line
 
 
 def _range(period: Period, lang: Lang) -> str:
@@ -444,7 +452,11 @@ def _achievement(sheet: _Sheet, recap: Recap, lang: Lang) -> None:
                 sheet.number(row, first_q + n, value, style)
             sheet.number(row, 10, item.value, style)
             sheet.number(row, 11, item.achievement, "pct")
-            sheet.text(row, 12, item.category, sheet.band(item.category, categories))
+            if item.category is None and item.progress is not None:
+                # before TW4 without a quarterly target: a pace, not a band
+                sheet.text(row, 12, t(f"progress.{item.progress}", lang), "center")
+            else:
+                sheet.text(row, 12, item.category, sheet.band(item.category, categories))
             sheet.text(row, 13, t(f"status.{item.status}", lang), "center")
             sheet.text(row, 14, item.reason.text(lang) if item.reason else None, "wrap")
             row += 1
@@ -502,7 +514,7 @@ def _summary(
         (
             t("recap.label.status", lang),
             _status_line(recap, lang),
-            "warn" if recap.provisional else "ok",
+            "ok" if recap.final else "warn",
         ),
         (t("recap.label.generated", lang), recap.generated_at, "datetime"),
         (
@@ -561,11 +573,22 @@ def _summary(
         row += 1
     overall = result.overall
     sheet.text(row, 0, t("recap.overall", lang), "total")
-    sheet.text(row, 1, t("recap.overall.hint", lang), "total")
+    sheet.text(row, 1, t(f"recap.overall.hint.{overall.method}", lang), "total")
     sheet.number(row, 2, overall.assessed, "total_int")
     sheet.number(row, 3, overall.total, "total_int")
     sheet.number(row, 4, overall.achievement, "total_pct")
     sheet.text(row, 5, overall.category, sheet.band(overall.category, categories, "total_"))
+    # the other way of averaging, for comparison: which one counts is said above
+    other_method = "indicators" if overall.method == "goals" else "goals"
+    other = overall.by_indicators if overall.method == "goals" else overall.by_goals
+    if other is not None:
+        row += 1
+        sheet.text(row, 0, t("recap.overall.other", lang), "text")
+        sheet.text(row, 1, t(f"recap.overall.hint.{other_method}", lang), "text")
+        sheet.number(row, 2, other.count, "int")
+        sheet.text(row, 3, None, "text")
+        sheet.number(row, 4, other.achievement, "pct")
+        sheet.text(row, 5, other.category, "text")
     row += 2
 
     # indicators per category, then those without one by status
@@ -956,7 +979,12 @@ def _notes(sheet: _Sheet, recap: Recap, lang: Lang) -> None:
         t("recap.method.cap", lang, cap=_plain(settings.cap))
         if settings.cap is not None
         else t("recap.method.no_cap", lang),
+        t("recap.method.floor", lang, floor=_plain(settings.floor))
+        if settings.floor is not None
+        else t("recap.method.no_floor", lang),
         t("recap.method.goal", lang),
+        t(f"recap.method.overall.{settings.overall}", lang),
+        t("recap.method.quarterly", lang),
         t("recap.method.rounding", lang),
         t("recap.method.sources", lang),
     ]

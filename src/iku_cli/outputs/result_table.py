@@ -6,12 +6,13 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..i18n import Lang, number, t
-from ..result import Result, Status
+from ..result import IndicatorResult, Progress, Result, Status
 from ..safety import printable
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+_PROGRESS_STYLES: dict[Progress, str] = {"on_track": "green", "behind": "yellow"}
 # colours by band position (highest first): the labels themselves come from the catalogue
 _BAND_STYLES = ("bold green", "green", "yellow", "dark_orange", "red")
 _STATUS_STYLES: dict[Status, str] = {
@@ -80,6 +81,10 @@ def result_table(result: Result, lang: Lang = "id") -> list[RenderableType]:
             if ind.goal != goal.code:
                 continue
             style = category_style(result, ind.category)
+            shown_category = ind.category or "-"
+            if ind.category is None and ind.progress is not None:
+                shown_category = t(f"progress.{ind.progress}", lang)
+                style = _PROGRESS_STYLES[ind.progress]
             table.add_row(
                 ind.code,
                 escape(ind.name),
@@ -87,11 +92,14 @@ def result_table(result: Result, lang: Lang = "id") -> list[RenderableType]:
                 plain_number(ind.target, lang),
                 number(ind.value, lang),
                 Text(number(ind.achievement, lang), style=style),
-                Text(ind.category or "-", style=style),
+                Text(shown_category, style=style),
                 Text(t(f"status.{ind.status}", lang), style=_STATUS_STYLES[ind.status]),
             )
             if ind.reason is not None:
                 notes.append(f"{ind.code}: {ind.reason.text(lang)}")
+            basis = target_note(ind, result.period, lang)
+            if basis:
+                notes.append(f"{ind.code}: {basis}")
         style = category_style(result, goal.category)
         table.add_section()
         table.add_row(
@@ -128,4 +136,30 @@ def result_table(result: Result, lang: Lang = "id") -> list[RenderableType]:
         category=overall.category or "-",
     )
     out.append(Text(summary, style=f"bold {category_style(result, overall.category)}".strip()))
+    out.append(Text(overall_note(result, lang)))
     return out
+
+
+def target_note(ind: IndicatorResult, period: str, lang: Lang) -> str | None:
+    """Where a quarter's target came from (a profile), or why there is only a progress."""
+    share = plain_number(ind.target_share, lang)
+    if ind.target_basis == "profile":
+        return t("compute.note.profile", lang, period=period, share=share)
+    if ind.progress is not None:
+        shown = t(f"progress.{ind.progress}", lang)
+        return t("compute.note.progress", lang, period=period, pace=share, progress=shown)
+    return None
+
+
+def overall_note(result: Result, lang: Lang) -> str:
+    """How the overall figure was averaged, and what the other way gives."""
+    overall = result.overall
+    other = overall.by_indicators if overall.method == "goals" else overall.by_goals
+    chosen = overall.by_goals if overall.method == "goals" else overall.by_indicators
+    return t(
+        f"compute.overall.{overall.method}",
+        lang,
+        count=chosen.count if chosen else 0,
+        other=number(other.achievement if other else None, lang),
+        other_count=other.count if other else 0,
+    )
