@@ -203,6 +203,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "target untuk tahun {year}, padahal years hanya {years}.",
         "en": "target for year {year}, but years is only {years}.",
     },
+    "catalogue.budget_year": {
+        "id": "anggaran untuk tahun {year}, padahal years hanya {years}.",
+        "en": "budget for year {year}, but years is only {years}.",
+    },
+    "catalogue.budget_negative": {
+        "id": "{key} {value} negatif; tulis jumlah Rupiah 0 atau lebih.",
+        "en": "{key} {value} is negative; write an amount in Rupiah of 0 or more.",
+    },
+    "catalogue.budget_over": {
+        "id": "realisasi {realisasi} melebihi pagu {pagu}; periksa angkanya (realisasi APBD tidak "
+        "boleh melampaui pagu).",
+        "en": "realisasi {realisasi} exceeds pagu {pagu}; check the figures (spending cannot "
+        "exceed the budget ceiling).",
+    },
+    "catalogue.baseline_year": {
+        "id": "tahun kondisi awal {year} harus sebelum tahun pertama years ({first}).",
+        "en": "the baseline year {year} must come before the first of years ({first}).",
+    },
+    "catalogue.programme_empty": {
+        "id": "nama program kosong; tulis nama program atau hapus baris ini.",
+        "en": "the programme name is empty; write it or remove the line.",
+    },
+    "catalogue.benchmark_source": {
+        "id": "sumber pembanding (benchmark.source) kosong; tulis standar nasional/provinsi yang "
+        "dipakai.",
+        "en": "the benchmark source is empty; name the national/provincial standard used.",
+    },
     "catalogue.target_period": {
         "id": "periode '{period}' tidak dikenal; pakai TW1, TW2, TW3, TW4.",
         "en": "unknown period '{period}'; use TW1, TW2, TW3, TW4.",
@@ -663,6 +690,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Kode IKU '{indicator}' tidak ada di katalog. Periksa kodenya atau hapus barisnya.",
         "en": "Indicator code '{indicator}' is not in the catalogue. Check the code or delete "
         "the row.",
+    },
+    "finding.narrative-header-not-found": {
+        "id": "lembar {sheet} tidak memiliki baris judul kolom (Kode IKU, Faktor penghambat, ...); "
+        "analisis di lembar ini tidak terbaca. Salin lembar Analisis dari template terbaru.",
+        "en": "sheet {sheet} has no header row (Kode IKU, Faktor penghambat, ...); its analysis "
+        "was not read. Copy the Analisis sheet from the latest template.",
+    },
+    "finding.narrative-too-long": {
+        "id": "teks berisi {chars} karakter, lebih dari batas {limit}; teks dipotong. Ringkas "
+        "isinya dan lampirkan rincian sebagai bukti dukung.",
+        "en": "the text has {chars} characters, more than the limit of {limit}; it was cut. "
+        "Shorten it and attach the details as evidence.",
+    },
+    "finding.narrative-duplicate": {
+        "id": "indikator {indicator} sudah diisi di baris {first}; baris ini diabaikan. Gabungkan "
+        "analisisnya dalam satu baris.",
+        "en": "indicator {indicator} is already filled in at {first}; this row is ignored. Merge "
+        "the analysis into one row.",
     },
     "finding.code-normalised": {
         "id": "Kode '{text}' dibaca sebagai IKU {indicator}. Periksa kodenya; format kolom Kode "
