@@ -368,6 +368,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Fill only the Nilai (F) column and, when needed, Keterangan (G). Values are "
         "cumulative to the end of the quarter; numbers without thousands separators.",
     },
+    "template.analysis_title": {
+        "id": "Analisis Capaian Kinerja - {organisation}",
+        "en": "Performance Analysis - {organisation}",
+    },
+    "template.analysis_hint": {
+        "id": "Isi kolom C-F untuk setiap indikator: faktor pendukung, faktor penghambat, upaya "
+        "tindak lanjut, dan bukti dukung (nama dokumen). Wajib diisi bila capaian di bawah "
+        "target. Teks biasa, boleh beberapa baris (Alt+Enter).",
+        "en": "Fill columns C-F for every indicator: supporting factors, obstacles, follow-up "
+        "actions and evidence (document names). Required when achievement is below target. "
+        "Plain text, several lines allowed (Alt+Enter).",
+    },
     "template.range.TW1": {"id": "1 Januari s.d. 31 Maret", "en": "1 January to 31 March"},
     "template.range.TW2": {"id": "1 Januari s.d. 30 Juni", "en": "1 January to 30 June"},
     "template.range.TW3": {
@@ -430,6 +442,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "On the Identitas sheet fill in Disusun oleh (name and position) and "
         "Tanggal (the date). Biro, Tahun, Periode and the catalogue fingerprint are "
         "filled in already; do not change them.",
+    },
+    "template.guide.analysis": {
+        "id": "Di lembar Analisis, tulis untuk setiap indikator faktor pendukung, faktor "
+        "penghambat, upaya tindak lanjut, dan bukti dukung. Bila capaian di bawah target, "
+        "faktor penghambat dan upaya tindak lanjut wajib diisi (iku validate melaporkan "
+        "narrative-missing); untuk indikator yang mewajibkan bukti, isi juga Bukti dukung "
+        "(evidence-missing). Teks ini dikutip dalam LKjIP Bab III beserta selnya.",
+        "en": "On the Analisis sheet, write for every indicator the supporting factors, "
+        "obstacles, follow-up actions and evidence. When achievement is below target, "
+        "obstacles and actions are required (iku validate reports narrative-missing); for "
+        "indicators that require evidence, fill in Bukti dukung too (evidence-missing). This "
+        "text is quoted in chapter III of the LKjIP with its cell.",
     },
     "template.guide.send": {
         "id": "Simpan sebagai .xlsx (Excel Workbook), sebaiknya dengan nama berkas yang "
