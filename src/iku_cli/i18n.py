@@ -715,6 +715,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Indicator code '{indicator}' is not in the catalogue. Check the code or delete "
         "the row.",
     },
+    "finding.narrative-missing": {
+        "id": "Capaian {indicator} ({name}) {achievement}% dari target {target} pada {period}, "
+        "tetapi {columns} di lembar Analisis belum diisi. Tuliskan penyebab capaian di bawah "
+        "target dan upaya tindak lanjutnya di baris indikator ini.",
+        "en": "Achievement of {indicator} ({name}) is {achievement}% of the target {target} "
+        "at {period}, but {columns} on the Analisis sheet is blank. Write why it is below "
+        "target and what is being done about it in this indicator's row.",
+    },
+    "finding.evidence-missing": {
+        "id": "Indikator {indicator} ({name}) wajib disertai bukti dukung, tetapi kolom Bukti "
+        "dukung di lembar Analisis kosong. Tuliskan nama dokumen buktinya (mis. SK, laporan, "
+        "berita acara).",
+        "en": "Indicator {indicator} ({name}) requires evidence, but Bukti dukung on the "
+        "Analisis sheet is blank. Name the supporting documents (e.g. decree, report, "
+        "minutes).",
+    },
     "finding.narrative-header-not-found": {
         "id": "lembar {sheet} tidak memiliki baris judul kolom (Kode IKU, Faktor penghambat, ...); "
         "analisis di lembar ini tidak terbaca. Salin lembar Analisis dari template terbaru.",
