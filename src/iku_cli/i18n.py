@@ -1212,6 +1212,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Perbandingan Capaian Antartahun dan Kemajuan terhadap Target Renstra",
         "en": "Achievement Across Years and Progress Towards the Renstra Target",
     },
+    "recap.sheet.analysis": {
+        "id": "Analisis Capaian Kinerja: Perbandingan, Target Akhir dan Penjelasan Biro",
+        "en": "Performance Analysis: Comparisons, End Target and the Bureaus' Explanations",
+    },
     "recap.sheet.completeness": {
         "id": "Kelengkapan Laporan Biro Tahun {year}",
         "en": "Completeness of Bureau Reports, {year}",
@@ -1334,6 +1338,39 @@ MESSAGES: dict[str, dict[str, str]] = {
     "recap.trend.latest": {"id": "Realisasi terakhir", "en": "Latest value"},
     "recap.trend.latest_year": {"id": "Tahun", "en": "Year"},
     "recap.trend.progress": {"id": "Kemajuan (%)", "en": "Progress (%)"},
+    "recap.analysis.hint": {
+        "id": "Per indikator: realisasi dan capaian tahun ini dan tahun-tahun sebelumnya, "
+        "perubahan capaian (poin), kondisi awal, kemajuan terhadap target akhir (dihitung "
+        "seperti capaian), pembanding, program, dan analisis biro beserta selnya.",
+        "en": "Per indicator: value and achievement this year and in earlier years, the "
+        "change in achievement (points), baseline, progress towards the end target (worked "
+        "out like an achievement), benchmark, programmes, and the bureau's analysis with "
+        "its cells.",
+    },
+    "recap.analysis.target": {"id": "Target {year}", "en": "Target {year}"},
+    "recap.analysis.value": {"id": "Realisasi {year}", "en": "Value {year}"},
+    "recap.analysis.achievement": {"id": "Capaian {year} (%)", "en": "Achievement {year} (%)"},
+    "recap.analysis.change": {
+        "id": "Perubahan capaian dari {year} (poin)",
+        "en": "Change from {year} (points)",
+    },
+    "recap.analysis.baseline_year": {"id": "Tahun kondisi awal", "en": "Baseline year"},
+    "recap.analysis.baseline": {"id": "Kondisi awal", "en": "Baseline"},
+    "recap.analysis.final_target": {
+        "id": "Target akhir {year}",
+        "en": "End target {year}",
+    },
+    "recap.analysis.progress": {
+        "id": "Kemajuan thd target akhir (%)",
+        "en": "Progress to end target (%)",
+    },
+    "recap.analysis.benchmark": {"id": "Pembanding", "en": "Benchmark"},
+    "recap.analysis.benchmark_source": {"id": "Sumber pembanding", "en": "Benchmark source"},
+    "recap.analysis.programmes": {"id": "Program", "en": "Programmes"},
+    "recap.analysis.source": {
+        "id": "Sumber analisis (berkas, sel)",
+        "en": "Source of the analysis (file, cells)",
+    },
     "recap.completeness.hint": {
         "id": "Per biro dan triwulan: nama berkas yang diterima, yang belum diterima, dan "
         "yang diterima dengan galat (rinciannya di lembar Catatan).",
