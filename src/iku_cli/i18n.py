@@ -1185,6 +1185,225 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "recap.final": {"id": "final", "en": "final"},
     "recap.provisional": {"id": "sementara", "en": "provisional"},
+    # --- lkjip (iku lkjip: chapter III of the LKjIP as a Word document) --------
+    "help.lkjip": {
+        "id": "Tulis Bab III LKjIP (Akuntabilitas Kinerja) sebagai dokumen Word: capaian per "
+        "sasaran dan IKU, perbandingan dengan tahun-tahun sebelumnya dan target akhir, "
+        "analisis biro dengan sumbernya, efisiensi anggaran, grafik dan sumber data.\n\n"
+        "Contoh: [bold]iku lkjip laporan/ --year 2025 --output bab3.docx[/]",
+        "en": "Write chapter III of the LKjIP (performance accountability) as a Word document: "
+        "achievement per goal and IKU, comparison with earlier years and the end target, the "
+        "bureaus' analysis with its source, budget efficiency, charts and data sources.\n\n"
+        "Example: [bold]iku lkjip reports/ --year 2025 --output chapter3.docx[/]",
+    },
+    "help.lkjip.path": {
+        "id": "Berkas laporan atau folder (dicari sampai ke subfolder); sertakan tahun-tahun "
+        "sebelumnya untuk perbandingan antartahun.",
+        "en": "A workbook or a folder (searched recursively); include earlier years for the "
+        "comparison across years.",
+    },
+    "help.lkjip.output": {
+        "id": "Berkas .docx yang ditulis (ditimpa bila sudah ada).",
+        "en": "The .docx file to write (replaced when it exists).",
+    },
+    "lkjip.not_docx": {
+        "id": "{path}: Bab III ditulis sebagai dokumen Word; beri nama berakhiran .docx.",
+        "en": "{path}: chapter III is a Word document; give a name ending in .docx.",
+    },
+    "lkjip.written": {
+        "id": "Bab III LKjIP {year} ({period}, {status}) ditulis ke {path}: {goals} sasaran, "
+        "{indicators} IKU, {tables} tabel, {charts} grafik.",
+        "en": "LKjIP chapter III {year} ({period}, {status}) written to {path}: {goals} "
+        "goal(s), {indicators} IKU, {tables} table(s), {charts} chart(s).",
+    },
+    "lkjip.chapter": {
+        "id": "BAB III AKUNTABILITAS KINERJA",
+        "en": "CHAPTER III PERFORMANCE ACCOUNTABILITY",
+    },
+    "lkjip.part_a": {"id": "A. Capaian Kinerja Organisasi", "en": "A. Organisational Performance"},
+    "lkjip.part_b": {"id": "B. Realisasi Anggaran", "en": "B. Budget Realisation"},
+    "lkjip.part_c": {"id": "C. Sumber Data", "en": "C. Data Sources"},
+    "lkjip.provisional": {
+        "id": "ANGKA SEMENTARA: berdasarkan laporan s.d. {period} tahun {year}; angka tahun "
+        "{year} ditetapkan dari laporan TW4.",
+        "en": "PROVISIONAL FIGURES: based on reports up to {period} {year}; the {year} figures "
+        "are set from the TW4 reports.",
+    },
+    "lkjip.intro": {
+        "id": "Pada tahun {year}, {organisation} menetapkan {goals} sasaran strategis yang "
+        "diukur dengan {total} Indikator Kinerja Utama (IKU). Dari {total} IKU, {assessed} "
+        "dapat dinilai. Capaian kinerja organisasi secara keseluruhan adalah {achievement}% "
+        "dengan kategori {category}.",
+        "en": "In {year}, {organisation} set {goals} strategic goal(s), measured by {total} key "
+        "performance indicators (IKU), of which {assessed} could be assessed. The overall "
+        "achievement is {achievement}%, category {category}.",
+    },
+    "lkjip.intro_method": {
+        "id": "Capaian setiap IKU = realisasi / target x 100 (untuk IKU yang makin kecil makin "
+        "baik, menurut rumus katalog); capaian sasaran = rata-rata capaian IKU-nya yang dapat "
+        "dinilai; capaian keseluruhan = rata-rata capaian sasaran. Kategori menurut skala "
+        "katalog (Permendagri 86/2017): {scale}. Angka dibulatkan ke 2 desimal.",
+        "en": "Each IKU's achievement = value / target x 100 (for lower-is-better IKU, by the "
+        "catalogue's formula); a goal's achievement = mean of its assessed IKU; overall = mean "
+        "of the goals. Categories follow the catalogue's scale (Permendagri 86/2017): {scale}. "
+        "Figures are rounded to 2 decimals.",
+    },
+    "lkjip.goal": {"id": "Sasaran {code}: {statement}", "en": "Goal {code}: {statement}"},
+    "lkjip.caption.measure": {
+        "id": "Tabel 3.{n} Pengukuran Kinerja Sasaran {code} Tahun {year}",
+        "en": "Table 3.{n} Performance measurement, goal {code}, {year}",
+    },
+    "lkjip.caption.compare": {
+        "id": "Tabel 3.{n} Perbandingan Capaian Sasaran {code} dengan Tahun Sebelumnya, "
+        "Target Akhir dan Standar",
+        "en": "Table 3.{n} Goal {code} compared with earlier years, the end target and standards",
+    },
+    "lkjip.caption.budget": {
+        "id": "Tabel 3.{n} Realisasi Anggaran dan Efisiensi per Sasaran Tahun {year}",
+        "en": "Table 3.{n} Budget realisation and efficiency per goal, {year}",
+    },
+    "lkjip.caption.sources": {
+        "id": "Tabel 3.{n} Sumber Data (berkas laporan dan sidik jari SHA-256)",
+        "en": "Table 3.{n} Data sources (workbooks and SHA-256 fingerprints)",
+    },
+    "lkjip.caption.chart": {
+        "id": "Gambar 3.{n} Capaian IKU Sasaran {code} Tahun {year} (garis: 100%)",
+        "en": "Figure 3.{n} IKU achievement, goal {code}, {year} (line: 100%)",
+    },
+    "lkjip.goal_result": {
+        "id": "Capaian Sasaran {code} tahun {year} adalah {achievement}% dengan kategori "
+        "{category} ({assessed} dari {total} IKU dapat dinilai).",
+        "en": "Goal {code} achieved {achievement}% in {year}, category {category} ({assessed} "
+        "of {total} IKU assessed).",
+    },
+    "lkjip.goal_none": {
+        "id": "Capaian Sasaran {code} tahun {year} belum dapat dinilai: tidak ada IKU-nya yang "
+        "dapat dinilai.",
+        "en": "Goal {code} cannot be assessed for {year}: none of its IKU could be assessed.",
+    },
+    "lkjip.col.no": {"id": "No", "en": "No"},
+    "lkjip.col.indicator": {"id": "Indikator Kinerja", "en": "Performance Indicator"},
+    "lkjip.col.unit": {"id": "Satuan", "en": "Unit"},
+    "lkjip.col.target": {"id": "Target", "en": "Target"},
+    "lkjip.col.value": {"id": "Realisasi", "en": "Value"},
+    "lkjip.col.achievement": {"id": "Capaian (%)", "en": "Achievement (%)"},
+    "lkjip.col.category": {"id": "Kategori", "en": "Category"},
+    "lkjip.col.baseline": {"id": "Kondisi awal", "en": "Baseline"},
+    "lkjip.col.year_value": {"id": "Realisasi {year}", "en": "Value {year}"},
+    "lkjip.col.year_achievement": {"id": "Capaian {year} (%)", "en": "Achievement {year} (%)"},
+    "lkjip.col.final_target": {"id": "Target akhir {year}", "en": "End target {year}"},
+    "lkjip.col.progress": {"id": "Progres (%)", "en": "Progress (%)"},
+    "lkjip.col.benchmark": {"id": "Standar", "en": "Standard"},
+    "lkjip.col.goal": {"id": "Sasaran", "en": "Goal"},
+    "lkjip.col.pagu": {"id": "Pagu (Rp)", "en": "Ceiling (Rp)"},
+    "lkjip.col.realisasi": {"id": "Realisasi (Rp)", "en": "Spent (Rp)"},
+    "lkjip.col.absorption": {"id": "Serapan (%)", "en": "Absorption (%)"},
+    "lkjip.col.efficiency": {"id": "Efisiensi (poin)", "en": "Efficiency (points)"},
+    "lkjip.col.file": {"id": "Berkas", "en": "File"},
+    "lkjip.col.sha256": {"id": "SHA-256", "en": "SHA-256"},
+    "lkjip.no_category": {"id": "-", "en": "-"},
+    "lkjip.compare_intro": {
+        "id": "Perbandingan realisasi dan capaian dengan tahun-tahun sebelumnya yang ada dalam "
+        "laporan ({years}), dengan kondisi awal dan dengan target akhir periode Renstra "
+        "({final_year}); progres = realisasi {year} / target akhir x 100.",
+        "en": "Value and achievement compared with the earlier years found in the reports "
+        "({years}), with the baseline and with the end-of-plan target ({final_year}); "
+        "progress = value {year} / end target x 100.",
+    },
+    "lkjip.no_earlier": {
+        "id": "Laporan tahun-tahun sebelum {year} tidak ditemukan; perbandingan antartahun "
+        "memakai kondisi awal saja. Sertakan folder laporan tahun sebelumnya untuk "
+        "melengkapinya.",
+        "en": "No reports for years before {year} were found; the comparison uses the "
+        "baseline only. Include the earlier years' folders to complete it.",
+    },
+    "lkjip.benchmark_source": {"id": "Sumber standar: {items}.", "en": "Standard source: {items}."},
+    "lkjip.indicator_head": {"id": "IKU {code}: {name}", "en": "IKU {code}: {name}"},
+    "lkjip.fact.achieved": {
+        "id": "Realisasi IKU {code} tahun {year} sebesar {value} {unit} dari target {target} "
+        "{unit}, sehingga capaiannya {achievement}% dengan kategori {category}.",
+        "en": "IKU {code} reached {value} {unit} in {year} against a target of {target} "
+        "{unit}: an achievement of {achievement}%, category {category}.",
+    },
+    "lkjip.fact.not_assessed": {
+        "id": "IKU {code} tahun {year} belum dapat dinilai ({reason}).",
+        "en": "IKU {code} cannot be assessed for {year} ({reason}).",
+    },
+    "lkjip.fact.change_up": {
+        "id": "Dibandingkan tahun {last} ({previous}%), capaian naik {points} poin persentase.",
+        "en": "Compared with {last} ({previous}%), the achievement rose by {points} "
+        "percentage points.",
+    },
+    "lkjip.fact.change_down": {
+        "id": "Dibandingkan tahun {last} ({previous}%), capaian turun {points} poin persentase.",
+        "en": "Compared with {last} ({previous}%), the achievement fell by {points} "
+        "percentage points.",
+    },
+    "lkjip.fact.change_same": {
+        "id": "Capaian sama dengan tahun {last} ({previous}%).",
+        "en": "The achievement equals {last}'s ({previous}%).",
+    },
+    "lkjip.fact.no_change": {
+        "id": "Capaian tahun {last} tidak tersedia untuk dibandingkan.",
+        "en": "No {last} achievement is available to compare with.",
+    },
+    "lkjip.fact.progress": {
+        "id": "Terhadap target akhir tahun {final_year} ({final_target} {unit}), progresnya "
+        "{progress}%.",
+        "en": "Against the {final_year} end target ({final_target} {unit}), progress is "
+        "{progress}%.",
+    },
+    "lkjip.fact.benchmark": {
+        "id": "Sebagai pembanding, standar {benchmark} {unit} ({source}).",
+        "en": "For comparison, the standard is {benchmark} {unit} ({source}).",
+    },
+    "lkjip.quote.supporting": {"id": "Faktor pendukung", "en": "Supporting factors"},
+    "lkjip.quote.obstacles": {"id": "Faktor penghambat", "en": "Obstacles"},
+    "lkjip.quote.actions": {"id": "Upaya tindak lanjut", "en": "Actions taken"},
+    "lkjip.quote.source": {"id": "sumber: {source}", "en": "source: {source}"},
+    "lkjip.placeholder": {
+        "id": "[Belum diisi oleh {owner}: {what}]",
+        "en": "[Not yet written by {owner}: {what}]",
+    },
+    "lkjip.programmes": {
+        "id": "Program yang mendukung: {items}.",
+        "en": "Programmes behind the result: {items}.",
+    },
+    "lkjip.no_programmes": {
+        "id": "[Program pendukung belum dicantumkan dalam katalog IKU]",
+        "en": "[No programme listed in the IKU catalogue]",
+    },
+    "lkjip.efficiency": {
+        "id": "Efisiensi: capaian Sasaran {code} {achievement}% dengan serapan anggaran "
+        "{absorption}% (Rp {realisasi} dari pagu Rp {pagu}); selisih {points} poin.",
+        "en": "Efficiency: goal {code} achieved {achievement}% with {absorption}% of its "
+        "budget spent (Rp {realisasi} of Rp {pagu}); a difference of {points} points.",
+    },
+    "lkjip.no_budget": {
+        "id": "Anggaran Sasaran {code} tahun {year} tidak tercantum dalam katalog IKU; "
+        "efisiensi tidak dapat dihitung.",
+        "en": "The catalogue gives no {year} budget for goal {code}; efficiency cannot be "
+        "computed.",
+    },
+    "lkjip.budget_intro": {
+        "id": "Efisiensi = capaian sasaran (%) dikurangi serapan anggaran (realisasi / pagu x "
+        "100); nilai positif berarti capaian melampaui serapan anggaran.",
+        "en": "Efficiency = goal achievement (%) minus budget absorption (spent / ceiling x "
+        "100); a positive value means the achievement outpaced the spending.",
+    },
+    "lkjip.no_budgets": {
+        "id": "Katalog IKU belum memuat anggaran (budget) sasaran untuk tahun {year}.",
+        "en": "The IKU catalogue gives no goal budget for {year}.",
+    },
+    "lkjip.sources_intro": {
+        "id": "Angka dalam bab ini dihitung oleh iku {version} dari berkas-berkas berikut; "
+        "katalog IKU: {catalogue} (SHA-256 {sha256}). Setiap angka dapat ditelusuri dengan "
+        "iku explain KODE PATH.",
+        "en": "The figures of this chapter were computed by iku {version} from these files; "
+        "IKU catalogue: {catalogue} (SHA-256 {sha256}). Each can be traced with iku explain "
+        "CODE PATH.",
+    },
+    "lkjip.total": {"id": "Jumlah", "en": "Total"},
     "recap.title": {
         "id": "Rekapitulasi Capaian Indikator Kinerja Utama (IKU) Tahun {year}",
         "en": "Key Performance Indicator (IKU) Achievement Recap, {year}",
