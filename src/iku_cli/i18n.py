@@ -1283,6 +1283,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lkjip.col.no": {"id": "No", "en": "No"},
     "lkjip.col.indicator": {"id": "Indikator Kinerja", "en": "Performance Indicator"},
+    "lkjip.col.code": {"id": "IKU", "en": "IKU"},
     "lkjip.col.unit": {"id": "Satuan", "en": "Unit"},
     "lkjip.col.target": {"id": "Target", "en": "Target"},
     "lkjip.col.value": {"id": "Realisasi", "en": "Value"},

@@ -160,14 +160,15 @@ def _quotes(row: AnalysisRow) -> list[Quote]:
 
 
 def _sources(recap: Recap) -> list[SourceFile]:
-    """Every workbook behind a figure of the chapter, this year's first, with its sha256."""
+    """Every workbook behind a figure of the chapter (this year's and earlier years'),
+    with its sha256, by file name."""
     seen: dict[str, str] = {}
     for sub in recap.result.submissions:
         seen.setdefault(sub.file, sub.sha256)
     for row in recap.sources:
         if row.sha256 is not None:
             seen.setdefault(row.file, row.sha256)
-    return [SourceFile(f, s) for f, s in seen.items()]
+    return [SourceFile(f, s) for f, s in sorted(seen.items())]
 
 
 __all__ = [

@@ -78,14 +78,16 @@ class _Writer:
     def heading(self, text: str, level: int) -> None:
         self.doc.add_heading(text, level=level)
 
-    def para(self, text: str, *, italic: bool = False, bold: bool = False) -> Any:
+    def para(
+        self, text: str, *, italic: bool = False, bold: bool = False, justify: bool = True
+    ) -> Any:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
         paragraph = self.doc.add_paragraph()
         run = paragraph.add_run(text)
         run.italic = italic
         run.bold = bold
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY if justify else WD_ALIGN_PARAGRAPH.LEFT
         return paragraph
 
     def caption(self, key: str, **params: object) -> None:
@@ -102,10 +104,17 @@ class _Writer:
         paragraph.paragraph_format.space_before = Pt(6)
 
     def table(
-        self, head: list[str], rows: list[list[str]], widths: list[float], numeric_from: int
+        self,
+        head: list[str],
+        rows: list[list[str]],
+        widths: list[float],
+        numeric_from: int,
+        *,
+        mono_from: int | None = None,
     ) -> None:
         """A grid table with a repeated bold header; columns from ``numeric_from`` on are
-        right-aligned. ``widths`` in cm, summing to at most the text width."""
+        right-aligned, from ``mono_from`` on in a small fixed-width font (fingerprints).
+        ``widths`` in cm, summing to at most the text width."""
         from docx.enum.table import WD_TABLE_ALIGNMENT
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.oxml import OxmlElement
@@ -132,6 +141,9 @@ class _Writer:
                 paragraph.paragraph_format.space_after = Pt(0)
                 run = paragraph.add_run(value)
                 run.font.size = Pt(TABLE_FONT_PT)
+                if r and mono_from is not None and c >= mono_from:
+                    run.font.name = "Courier New"
+                    run.font.size = Pt(6.5)
                 if r == 0:
                     run.bold = True
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -258,8 +270,8 @@ class _Writer:
         else:
             self.para(t("lkjip.no_earlier", lang, year=chapter.year), italic=True)
         self.caption("lkjip.caption.compare", code=goal.code)
-        head = [t("lkjip.col.no", lang), t("lkjip.col.indicator", lang)]
-        head.append(t("lkjip.col.baseline", lang))
+        # the indicators' names stand in the measurement table just above: the code here
+        head = [t("lkjip.col.code", lang), t("lkjip.col.baseline", lang)]
         for y in [*years, chapter.year]:
             head.append(t("lkjip.col.year_value", lang, year=y))
             head.append(t("lkjip.col.year_achievement", lang, year=y))
@@ -273,7 +285,7 @@ class _Writer:
         for part in goal.indicators:
             row = part.row
             earlier = {c.year: c for c in row.earlier}
-            cells = [str(part.number), f"{row.code} {row.name}"]
+            cells = [row.code]
             baseline = amount(row.baseline_value, lang)
             cells.append(f"{baseline} ({row.baseline_year})" if row.baseline_year else baseline)
             for y in years:
@@ -289,10 +301,9 @@ class _Writer:
             rows.append(cells)
             if row.benchmark_source:
                 sources.append(f"IKU {row.code}: {row.benchmark_source}")
-        numbers = len(head) - 2
-        each = min(1.6, (TEXT_WIDTH_CM - 0.9 - 3.5) / numbers)
-        name_width = TEXT_WIDTH_CM - 0.9 - each * numbers
-        self.table(head, rows, [0.9, name_width] + [each] * numbers, numeric_from=2)
+        numbers = len(head) - 1
+        each = min(2.2, (TEXT_WIDTH_CM - 1.2) / numbers)
+        self.table(head, rows, [1.2] + [each] * numbers, numeric_from=1)
         if sources:
             self.para(t("lkjip.benchmark_source", lang, items="; ".join(sources)), italic=True)
 
@@ -452,7 +463,7 @@ class _Writer:
             ["", t("lkjip.total", lang), rupiah(pagu, lang), rupiah(realisasi, lang)]
             + [figure(share, lang), "", ""]
         )
-        self.table(head, rows, [0.9, 5.3, 2.6, 2.6, 1.5, 1.5, 1.6], numeric_from=2)
+        self.table(head, rows, [0.8, 4.6, 2.5, 2.5, 1.8, 1.8, 2.0], numeric_from=2)
 
     def sources(self) -> None:
         chapter, lang = self.chapter, self.lang
@@ -464,12 +475,13 @@ class _Writer:
                 version=__version__,
                 catalogue=Path(chapter.catalogue_file).name or "indicators.yaml",
                 sha256=chapter.catalogue_sha256,
-            )
+            ),
+            justify=False,
         )
         self.caption("lkjip.caption.sources")
         head = [t("lkjip.col.no", lang), t("lkjip.col.file", lang), t("lkjip.col.sha256", lang)]
         rows = [[str(n), s.file, s.sha256] for n, s in enumerate(chapter.sources, 1)]
-        self.table(head, rows, [0.9, 6.1, 9.0], numeric_from=99)
+        self.table(head, rows, [0.8, 5.6, 9.6], numeric_from=99, mono_from=2)
 
 
 def chart_png(goal: GoalPart, lang: Lang) -> bytes | None:
@@ -487,8 +499,7 @@ def chart_png(goal: GoalPart, lang: Lang) -> bytes | None:
     values = [float(rounded(p.row.achievement) or 0) for p in shown]
     fig, ax = pyplot.subplots(figsize=(6.4, 2.8), dpi=150)
     try:
-        colours = ["#2E75B6" if v >= 100 else "#C55A11" for v in values]
-        bars = ax.bar(codes, values, color=colours, width=0.6)
+        bars = ax.bar(codes, values, color="#2E75B6", width=0.6)
         ax.axhline(100, color="#444444", linestyle="--", linewidth=1)
         top = max([*values, 100.0])
         ax.set_ylim(min(0.0, *values), top * 1.18)
