@@ -460,8 +460,15 @@ class _Writer:
             realisasi += goal.budget.realisasi or 0
         share = realisasi / pagu * 100 if pagu else None
         rows.append(
-            ["", t("lkjip.total", lang), rupiah(pagu, lang), rupiah(realisasi, lang)]
-            + [figure(share, lang), "", ""]
+            [
+                "",
+                t("lkjip.total", lang),
+                rupiah(pagu, lang),
+                rupiah(realisasi, lang),
+                figure(share, lang),
+                "",
+                "",
+            ]
         )
         self.table(head, rows, [0.8, 4.6, 2.5, 2.5, 1.8, 1.8, 2.0], numeric_from=2)
 
