@@ -144,6 +144,7 @@ def year_2025(tmp_path: Path) -> Path:
 
 def test_written_with_numbered_tables_and_chrome(examples_doc: Any) -> None:
     out, result, document = examples_doc
+    assert out.read_bytes()[:2] == b"PK"  # a zip, as every .docx
     assert result.exit_code == 0, result.output
     assert "Bab III LKjIP 2025" in result.stdout
     paragraphs = texts(document)
