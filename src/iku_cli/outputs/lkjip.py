@@ -111,6 +111,7 @@ class _Writer:
         numeric_from: int,
         *,
         mono_from: int | None = None,
+        text_after: int | None = None,
     ) -> None:
         """A grid table with a repeated bold header; columns from ``numeric_from`` on are
         right-aligned, from ``mono_from`` on in a small fixed-width font (fingerprints).
@@ -152,7 +153,7 @@ class _Writer:
                     shade.set(qn("w:color"), "auto")
                     shade.set(qn("w:fill"), "D9E2F3")
                     cell._tc.get_or_add_tcPr().append(shade)
-                elif c >= numeric_from or c == 0:
+                elif (c >= numeric_from and (text_after is None or c <= text_after)) or c == 0:
                     paragraph.alignment = (
                         WD_ALIGN_PARAGRAPH.RIGHT if c else WD_ALIGN_PARAGRAPH.CENTER
                     )
@@ -213,7 +214,7 @@ class _Writer:
             ]
             for part in goal.indicators
         ]
-        self.table(head, rows, [0.9, 6.2, 1.9, 1.6, 1.7, 1.6, 2.1], numeric_from=3)
+        self.table(head, rows, [0.9, 6.2, 1.9, 1.6, 1.7, 1.6, 2.1], numeric_from=3, text_after=5)
         if goal.achievement is None:
             self.para(t("lkjip.goal_none", lang, code=goal.code, year=chapter.year), bold=True)
         else:
