@@ -383,6 +383,39 @@ def test_english_chrome(run: Run, year_2025: Path, tmp_path: Path) -> None:
     assert not any(p.startswith("Tabel 3.") for p in paragraphs)
 
 
+def test_provisional_before_tw4(run: Run, year_2025: Path, tmp_path: Path) -> None:
+    for late in [*year_2025.glob("*TW3*"), *year_2025.glob("*TW4*")]:
+        late.unlink()
+    out = tmp_path / "bab3.docx"
+    result = lkjip(run, year_2025, out, "--year", "2025")
+    assert result.exit_code == 0, result.output
+    assert "TW2, sementara" in result.stdout
+    paragraphs = texts(docx.Document(out))
+    assert paragraphs[1].startswith("ANGKA SEMENTARA")
+    # --period picks an earlier quarter; its figures are compute's for that quarter
+    earlier = tmp_path / "bab3-tw1.docx"
+    assert lkjip(run, year_2025, earlier, "--year", "2025", "--period", "TW1").exit_code == 0
+    data = compute_json(run, year_2025, 2025)
+    assert data["period"] == "TW2"
+    tw1 = run(
+        "compute",
+        str(year_2025),
+        "--year",
+        "2025",
+        "--period",
+        "TW1",
+        "--format",
+        "json",
+        "--catalogue",
+        str(SHIPPED_CATALOGUE),
+    )
+    overall = json.loads(tw1.stdout)["overall"]
+    intro = next(p for p in texts(docx.Document(earlier)) if p.startswith("Pada tahun 2025"))
+    shown = re.search(r"keseluruhan adalah ([\d.,]+)%", intro)
+    assert shown is not None
+    assert same(num(shown.group(1)), overall["achievement"])
+
+
 # --------------------------------------------------------------------------- bad input
 
 

@@ -1,4 +1,5 @@
-"""`iku lkjip PATH --year Y --output FILE.docx`: chapter III of the LKjIP in Word."""
+"""`iku lkjip PATH --year Y --output FILE.docx [--period TWn]`: chapter III of the LKjIP in
+Word."""
 
 from __future__ import annotations
 
@@ -36,6 +37,10 @@ OutputOpt = Annotated[
         "--output", "-o", help=h("help.lkjip.output"), metavar="FILE.docx", show_default=False
     ),
 ]
+PeriodOpt = Annotated[
+    str | None,
+    typer.Option("--period", "-p", help=h("help.recap.period"), metavar="TWn", show_default=False),
+]
 
 
 @guarded
@@ -44,6 +49,7 @@ def lkjip(
     *,
     year: YearOpt,
     output: OutputOpt,
+    period: PeriodOpt = None,
     catalogue: CatalogueOpt = None,
     lang: LangOpt = None,
     debug: DebugOpt = False,
@@ -55,7 +61,7 @@ def lkjip(
     opts = settings(catalogue, lang, debug)
     cat = load_catalogue(opts)
     # everything that can be said before reading, which can take a while
-    check_request(cat, path, year, None)
+    check_request(cat, path, year, period)
     if output.suffix.lower() != ".docx":
         raise IkuError("lkjip.not_docx", path=str(output))
     check_target(output)
@@ -65,7 +71,7 @@ def lkjip(
 
     with reading_progress(opts.lang, stderr_is_terminal(), "compute.reading") as advance:
         collection = read(path, cat, progress=advance)
-    chapter = build_chapter(cat, collection, year)
+    chapter = build_chapter(cat, collection, year, period)
     looked_at = files_looked_at(
         path,
         (s.file for s in collection.submissions),
