@@ -392,10 +392,15 @@ def test_provisional_before_tw4(run: Run, year_2025: Path, tmp_path: Path) -> No
     assert "TW2, sementara" in result.stdout
     paragraphs = texts(docx.Document(out))
     assert paragraphs[1].startswith("ANGKA SEMENTARA")
+    # an annual IKU is not due at TW2: said with compute's reason, in a sentence
+    data = compute_json(run, year_2025, 2025)
+    annual = next(i for i in data["indicators"] if i["status"] != "ok")
+    line = next(p for p in paragraphs if p.startswith(f"IKU {annual['code']} tahun 2025"))
+    assert line.startswith(f"IKU {annual['code']} tahun 2025 belum dapat dinilai (")
+    assert annual["reason"].rstrip(".") in line and ".)." not in line
     # --period picks an earlier quarter; its figures are compute's for that quarter
     earlier = tmp_path / "bab3-tw1.docx"
     assert lkjip(run, year_2025, earlier, "--year", "2025", "--period", "TW1").exit_code == 0
-    data = compute_json(run, year_2025, 2025)
     assert data["period"] == "TW2"
     tw1 = run(
         "compute",

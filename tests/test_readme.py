@@ -25,7 +25,7 @@ def _expected(args: list[str]) -> int:
 
 def test_readme_shows_every_command() -> None:
     shown = {line.split()[0] for line in COMMANDS}
-    assert {"catalogue", "template", "validate", "compute", "explain", "recap"} <= shown
+    assert {"catalogue", "template", "validate", "compute", "explain", "recap", "lkjip"} <= shown
 
 
 @pytest.mark.parametrize("line", COMMANDS)

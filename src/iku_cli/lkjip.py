@@ -14,7 +14,7 @@ from decimal import Decimal
 from .catalogue import Budget, Catalogue
 from .periods import Period
 from .recap import AnalysisRow, Recap, build_recap
-from .result import OverallResult
+from .result import OverallResult, Reason
 from .submission import Collection
 
 # the bureau's texts quoted in the chapter, in this order (Bukti dukung stays in the recap)
@@ -35,6 +35,7 @@ class IndicatorPart:
     number: int  # within its goal, from 1
     owner: str
     status: str | None
+    reason: Reason | None  # why it is not assessed, when it is not
     row: AnalysisRow
     quotes: list[Quote]
 
@@ -106,6 +107,7 @@ def chapter_from_recap(recap: Recap) -> Chapter:
                     number=len(parts) + 1,
                     owner=indicator.owner,
                     status=item.status if item else None,
+                    reason=item.reason if item else None,
                     row=row,
                     quotes=_quotes(row),
                 )

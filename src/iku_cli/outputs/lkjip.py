@@ -329,7 +329,7 @@ class _Writer:
                 )
             )
         else:
-            reason = part.status or "-"
+            reason = part.reason.text(lang).rstrip(".") if part.reason else (part.status or "-")
             facts.append(
                 t("lkjip.fact.not_assessed", lang, code=row.code, year=chapter.year, reason=reason)
             )
