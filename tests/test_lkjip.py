@@ -167,6 +167,9 @@ def test_a4_portrait_and_tables_fit_the_page(examples_doc: Any) -> None:
         widths = [cell.width for cell in table.rows[0].cells]
         assert all(w is not None for w in widths)
         assert sum(widths) <= text_width + 1000  # EMU rounding
+        # no row split across pages; the header repeats on the next page
+        assert all(row._tr.xpath("./w:trPr/w:cantSplit") for row in table.rows)
+        assert table.rows[0]._tr.xpath("./w:trPr/w:tblHeader")
 
 
 def test_overall_and_goal_figures_equal_compute_json(

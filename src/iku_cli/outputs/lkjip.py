@@ -27,6 +27,7 @@ MARGIN_CM = 2.5
 TEXT_WIDTH_CM = PAGE_WIDTH_CM - 2 * MARGIN_CM
 TABLE_FONT_PT = 8.5
 BODY_FONT_PT = 11
+KEEP_TOGETHER_ROWS = 25
 
 
 def figure(value: Decimal | None, lang: Lang) -> str:
@@ -128,8 +129,14 @@ class _Writer:
         table.autofit = False
         for c, width in enumerate(widths):
             table.columns[c].width = Cm(width)
+        # a table that fits on a page is kept on one page (with its caption): the rows'
+        # paragraphs keep with the next; no row is split across pages
+        together = len(rows) <= KEEP_TOGETHER_ROWS
         for r, values in enumerate([head, *rows]):
             row = table.rows[r]
+            no_split = OxmlElement("w:cantSplit")
+            no_split.set(qn("w:val"), "true")
+            row._tr.get_or_add_trPr().append(no_split)
             if r == 0:
                 props = row._tr.get_or_add_trPr()
                 repeat = OxmlElement("w:tblHeader")
@@ -140,6 +147,7 @@ class _Writer:
                 cell.width = Cm(widths[c])
                 paragraph = cell.paragraphs[0]
                 paragraph.paragraph_format.space_after = Pt(0)
+                paragraph.paragraph_format.keep_with_next = together and r < len(rows)
                 run = paragraph.add_run(value)
                 run.font.size = Pt(TABLE_FONT_PT)
                 if r and mono_from is not None and c >= mono_from:
