@@ -46,6 +46,174 @@ Values = dict[str, Series]
 MILLION = 1_000_000
 BILLION = 1_000_000_000
 
+# --------------------------------------------------------------------------- narratives
+
+# The bureaus' analysis (sheet Analisis): Faktor pendukung, Faktor penghambat, Upaya
+# tindak lanjut, Bukti dukung, per indicator. Illustrative, written as bureaus write.
+NARRATIVES: dict[str, tuple[str, str, str, str]] = {
+    "1.1": (
+        "Koordinasi yang intensif dengan Perangkat Daerah pengampu urusan pemerintahan "
+        "dan dukungan Asisten Pemerintahan dan Kesra.",
+        "Beberapa rancangan kebijakan menunggu hasil fasilitasi Kementerian Dalam Negeri "
+        "sehingga belum dapat disahkan pada tahun berjalan.",
+        "Menjadwalkan rapat koordinasi bulanan dengan Kemendagri dan memantau status "
+        "setiap rancangan dalam daftar kendali.",
+        "Daftar kendali rancangan kebijakan; notulen rapat koordinasi",
+    ),
+    "1.2": (
+        "Pengampu IKK Perangkat Daerah telah ditetapkan dengan Keputusan Gubernur.",
+        "Sebagian data IKK bersumber dari BPS yang terbit setelah batas waktu penyusunan LPPD.",
+        "Menyepakati jadwal penyampaian data dengan BPS Provinsi dan memakai angka "
+        "sementara dengan catatan.",
+        "LPPD Provinsi Kalimantan Timur; tanda terima penyampaian LPPD ke Kemendagri",
+    ),
+    "1.3": (
+        "Minat pemerintah kabupaten/kota dan mitra luar negeri untuk bekerja sama meningkat.",
+        "Sebagian usulan kerja sama belum dilengkapi kajian dan rencana kerja.",
+        "Pendampingan penyusunan kajian kerja sama bagi Perangkat Daerah pengusul.",
+        "Rekapitulasi usulan kerja sama; naskah kesepakatan bersama yang ditandatangani",
+    ),
+    "1.4": (
+        "Sinergi dengan Perangkat Daerah bidang kesejahteraan rakyat berjalan baik.",
+        "Pergantian pejabat pada beberapa Perangkat Daerah memperlambat tindak lanjut kebijakan.",
+        "Menyampaikan surat pengingat dan memfasilitasi rapat tindak lanjut per triwulan.",
+        "Laporan tindak lanjut kebijakan bidang Kesra",
+    ),
+    "1.5": (
+        "Pendataan lembaga keagamaan bersama Kantor Wilayah Kementerian Agama.",
+        "Jumlah lembaga dan sarana keagamaan yang terdata terus bertambah sehingga "
+        "persentase yang difasilitasi tertahan.",
+        "Memprioritaskan fasilitasi lembaga yang belum pernah menerima bantuan dan "
+        "memutakhirkan basis data setiap semester.",
+        "Basis data lembaga keagamaan; berita acara serah terima fasilitasi",
+    ),
+    "1.6": (
+        "Tim harmonisasi lengkap dan jadwal pembahasan ditetapkan sejak awal tahun.",
+        "Rancangan produk hukum dari Perangkat Daerah masuk menjelang akhir tahun.",
+        "Menetapkan batas waktu penyampaian rancangan dan membuka klinik konsultasi "
+        "hukum setiap minggu.",
+        "Register harmonisasi produk hukum",
+    ),
+    "1.7": (
+        "Koordinasi dengan Kejaksaan Tinggi selaku jaksa pengacara negara.",
+        "Sebagian perkara bergantung pada jadwal persidangan yang di luar kendali Biro Hukum.",
+        "Menyusun daftar perkara prioritas dan memperkuat dokumentasi bukti sejak awal perkara.",
+        "Register perkara; putusan pengadilan",
+    ),
+    "1.8": (
+        "Pemanfaatan aplikasi fasilitasi produk hukum kabupaten/kota.",
+        "Kabupaten/kota belum seluruhnya menyampaikan rancangan tepat waktu.",
+        "Sosialisasi tata cara fasilitasi kepada bagian hukum kabupaten/kota.",
+        "Rekap fasilitasi dan evaluasi produk hukum kabupaten/kota",
+    ),
+    "2.1": (
+        "Rapat koordinasi kebijakan ekonomi terjadwal dengan Perangkat Daerah dan BUMD.",
+        "Beberapa koordinasi tertunda karena agenda pimpinan.",
+        "Menggabungkan koordinasi sejenis dalam satu forum dan memanfaatkan rapat daring.",
+        "Undangan, daftar hadir dan notulen rapat koordinasi",
+    ),
+    "2.2": (
+        "Kinerja BUMD sektor energi dan perbankan membaik.",
+        "Setoran dividen sebagian BUMD baru diterima setelah RUPS pada akhir triwulan kedua, "
+        "dan satu BUMD merugi.",
+        "Mendorong percepatan RUPS dan menyusun rencana penyehatan bagi BUMD yang merugi.",
+        "Bukti setor dividen ke Kas Daerah; risalah RUPS",
+    ),
+    "2.3": (
+        "Pendampingan LKPP dan penguatan SDM pengelola pengadaan bersertifikat.",
+        "Variabel manajemen risiko dan kinerja UKPBJ belum memenuhi level berikutnya.",
+        "Menyusun peta risiko pengadaan dan sistem pengukuran kinerja UKPBJ.",
+        "",
+    ),
+    "2.4": (
+        "Produk dalam negeri yang tayang di katalog elektronik lokal bertambah.",
+        "Penyedia lokal belum banyak yang tayang di katalog elektronik, dan sebagian paket "
+        "konstruksi tidak tersedia melalui e-purchasing.",
+        "Pendampingan penyedia lokal untuk tayang di katalog elektronik dan imbauan kepada "
+        "Perangkat Daerah untuk mengutamakan e-purchasing.",
+        "Laporan transaksi e-katalog dari aplikasi LKPP",
+    ),
+    "2.5": (
+        "Pemantauan pelaksanaan pembangunan melalui aplikasi pengendalian.",
+        "Data realisasi fisik dari Perangkat Daerah terlambat masuk.",
+        "Kunjungan lapangan bersama Perangkat Daerah yang realisasinya rendah.",
+        "Laporan pengendalian pelaksanaan pembangunan triwulanan",
+    ),
+    "3.1": (
+        "Evaluasi kelembagaan dilakukan bersama Kementerian PANRB.",
+        "Beberapa Perangkat Daerah belum menyesuaikan struktur dengan hasil evaluasi.",
+        "Menyusun rekomendasi penataan kelembagaan dan mengawal penetapannya.",
+        "Laporan hasil evaluasi kelembagaan",
+    ),
+    "3.2": (
+        "Komitmen pimpinan Perangkat Daerah terhadap penataan tata laksana.",
+        "Dokumen proses bisnis sebagian Perangkat Daerah belum dimutakhirkan.",
+        "Bimbingan teknis penyusunan peta proses bisnis dan SOP.",
+        "Laporan penilaian indeks kematangan organisasi",
+    ),
+    "3.3": (
+        "Pendampingan evaluasi AKIP secara intensif kepada Perangkat Daerah kluster utama.",
+        "Kualitas pengukuran kinerja dan keterkaitan anggaran dengan kinerja belum merata.",
+        "Klinik SAKIP per Perangkat Daerah dan reviu dokumen perencanaan kinerja.",
+        "Laporan hasil evaluasi AKIP Perangkat Daerah",
+    ),
+    "3.4": (
+        "Pemanfaatan aplikasi e-SAKIP untuk pemantauan kinerja.",
+        "Sebagian Perangkat Daerah belum menindaklanjuti rekomendasi evaluasi tahun lalu.",
+        "Memantau tindak lanjut rekomendasi evaluasi setiap triwulan.",
+        "Rekapitulasi nilai SAKIP Perangkat Daerah",
+    ),
+    "3.5": (
+        "Survei Kepuasan Masyarakat dilaksanakan serentak dengan metode yang sama.",
+        "Unsur waktu pelayanan dan sarana pengaduan masih bernilai rendah pada beberapa "
+        "Perangkat Daerah.",
+        "Menyusun rencana tindak lanjut hasil SKM per unsur layanan dan memantau pelaksanaannya.",
+        "Laporan hasil Survei Kepuasan Masyarakat",
+    ),
+    "4.1": (
+        "Standar pelayanan kesekretariatan telah ditetapkan dan dipublikasikan.",
+        "Penyerapan anggaran menumpuk di triwulan keempat.",
+        "Menyusun rencana penarikan dana per bulan dan memantaunya dalam rapat staf.",
+        "Laporan realisasi anggaran; dokumen standar pelayanan",
+    ),
+    "4.2": (
+        "Kanal pengaduan terintegrasi dengan SP4N-LAPOR!.",
+        "Sebagian keluhan memerlukan tindak lanjut lintas Perangkat Daerah.",
+        "Menetapkan penghubung pengaduan di setiap bagian dan batas waktu tindak lanjut.",
+        "Rekap pengaduan SP4N-LAPOR!",
+    ),
+    "4.3": (
+        "Materi komunikasi pimpinan disiapkan lebih awal.",
+        "Perubahan agenda pimpinan yang mendadak.",
+        "Menyiapkan materi cadangan dan memperkuat koordinasi dengan ajudan.",
+        "Laporan survei kepuasan pimpinan",
+    ),
+}
+# Files whose Analisis sheet is left as the template gives it, to show the findings
+# (narrative-missing, and evidence-missing where the catalogue requires evidence).
+BLANK_ANALYSIS = {
+    (2025, "TW4", "Biro Hukum"),
+    (2025, "TW3", "Biro Kesra"),
+    (2024, "TW4", "Biro Organisasi"),
+}
+ANALYSIS_FIRST_ROW = 5
+
+
+def write_analysis(workbook: Any, year: int, period: Period) -> None:
+    """Type each indicator's narrative into the Analisis sheet, as a bureau would."""
+    sheet = workbook["Analisis"]
+    for row in range(ANALYSIS_FIRST_ROW, sheet.max_row + 1):
+        code = sheet.cell(row, 1).value
+        if code is None:
+            break
+        texts = NARRATIVES.get(str(code))
+        if texts is None:
+            continue
+        for column, text in enumerate(texts, start=3):
+            if text:
+                sheet.cell(row, column).value = text
+
+
 # --------------------------------------------------------------------------- building blocks
 
 # the share of the year's total reached by the end of each quarter (low, high)
@@ -362,6 +530,8 @@ def fill(
             # assessment results say where they come from, as bureaus tend to
             data.cell(row, NOTE_COLUMN).value = f"Sumber: {' '.join(indicator.source.split())}"
         seen.add(code)
+    if (year, period, owner) not in BLANK_ANALYSIS:
+        write_analysis(workbook, year, period)
     identity = workbook["Identitas"]
     identity["B4"] = prepared_by(str(owner))
     identity["B5"] = sent_on(year, period)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -115,13 +115,39 @@ def filled(values: dict[tuple[str, str], Any] | None = None) -> list[tuple[str, 
 
 
 def submission(
-    values: Sequence[tuple[str, str, Any]] | None = None, **identity: Any
+    values: Sequence[tuple[str, str, Any]] | None = None,
+    analysed: bool = False,
+    **identity: Any,
 ) -> dict[str, list[list[Any]]]:
-    return {
+    """A workbook's sheets; ``analysed``: with an Analisis sheet whose rows (one per code
+    in the values) are filled in, so that no narrative-missing is reported."""
+    rows = filled() if values is None else values
+    sheets = {
         "Petunjuk": [["Petunjuk pengisian"], ["Isi kolom Nilai."]],
         "Identitas": identity_rows(**identity),
-        "Data": data_rows(filled() if values is None else values),
+        "Data": data_rows(rows),
     }
+    if analysed:
+        sheets["Analisis"] = analysis_rows(dict.fromkeys(code for code, _, _ in rows))
+    return sheets
+
+
+ANALYSIS_HEADER = [
+    "Kode IKU",
+    "Indikator",
+    "Faktor pendukung",
+    "Faktor penghambat",
+    "Upaya tindak lanjut",
+    "Bukti dukung",
+]
+
+
+def analysis_rows(codes: Iterable[str]) -> list[list[Any]]:
+    """An Analisis sheet with every text filled in for ``codes``."""
+    rows: list[list[Any]] = [["Analisis capaian"], [None], [None], list(ANALYSIS_HEADER)]
+    for code in codes:
+        rows.append([code, f"Indikator {code}", "Dukungan", "Hambatan", "Upaya", "Laporan"])
+    return rows
 
 
 def write_xlsx(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:

@@ -29,7 +29,9 @@ def test_generated_submissions_are_clean_and_computable(tmp_path: Path) -> None:
     identities = {(s.owner, s.year, s.period) for s in collection.submissions}
     assert len(identities) == 20  # no two files for the same owner, year and period
     # whole quarters first: nothing flagged but the owners yet to send in the last one
-    assert [f.code for f in collection.findings if f.code != "missing-submission"] == []
+    # (generated files carry no Analisis sheet: what is below target lacks its narrative)
+    said_apart = {"missing-submission", "narrative-missing", "evidence-missing"}
+    assert [f.code for f in collection.findings if f.code not in said_apart] == []
     result = compute(folder, catalogue=catalogue)
     _, year, period = generate.identities(catalogue)[19]  # the latest of the 20
     assert (result.year, result.period) == (year, period)
@@ -66,7 +68,9 @@ def test_province_submissions_validate_clean(tmp_path: Path) -> None:
     folder = generate.generate(path, 24, cache=tmp_path)  # a whole year: 6 units x 4 quarters
     collection = read(folder, load(path))
     assert collection.files_read == 24
-    assert [(f.code, f.file) for f in collection.findings] == []
+    # (generated files carry no Analisis sheet: what is below target lacks its narrative)
+    said_apart = {"narrative-missing", "evidence-missing"}
+    assert [(f.code, f.file) for f in collection.findings if f.code not in said_apart] == []
 
 
 @pytest.mark.skipif(not hasattr(os, "wait4"), reason="peak RSS needs wait4")

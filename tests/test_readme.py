@@ -25,7 +25,7 @@ def _expected(args: list[str]) -> int:
 
 def test_readme_shows_every_command() -> None:
     shown = {line.split()[0] for line in COMMANDS}
-    assert {"catalogue", "template", "validate", "compute", "explain", "recap"} <= shown
+    assert {"catalogue", "template", "validate", "compute", "explain", "recap", "lkjip"} <= shown
 
 
 @pytest.mark.parametrize("line", COMMANDS)
@@ -38,7 +38,9 @@ def test_readme_command_runs(
     monkeypatch.chdir(ROOT)
     args = shlex.split(line)
     # outputs go to a temporary folder, never into the checkout
-    args = [str(tmp_path / a) if a in {"formulir", "rekap-2025.xlsx"} else a for a in args]
+    args = [
+        str(tmp_path / a) if a in {"formulir", "rekap-2025.xlsx", "bab3.docx"} else a for a in args
+    ]
     result = run(*args)
     assert result.exit_code == _expected(args), result.output
     assert "Traceback" not in result.output

@@ -31,7 +31,15 @@ from iku_cli.outputs.recap import (  # noqa: E402
 
 Run = Callable[..., RunResult]
 
-EXPECTED_SHEETS = ["Ringkasan", "Capaian IKU", "Tren", "Kelengkapan", "Sumber Data", "Catatan"]
+EXPECTED_SHEETS = [
+    "Ringkasan",
+    "Capaian IKU",
+    "Tren",
+    "Analisis",
+    "Kelengkapan",
+    "Sumber Data",
+    "Catatan",
+]
 # Capaian IKU columns (1-based, as openpyxl counts)
 COL_CODE, COL_TARGET, COL_TW1, COL_VALUE, COL_ACHIEVEMENT, COL_CATEGORY, COL_STATUS = (
     2, 6, 7, 11, 12, 13, 14,

@@ -25,7 +25,7 @@ from conftest import EXAMPLES, SHIPPED_CATALOGUE
 from iku_cli import findings, formula
 from iku_cli.api import read
 from iku_cli.catalogue import load
-from iku_cli.checks import check_all, check_collection, check_submission
+from iku_cli.checks import check_all, check_collection, check_narratives, check_submission
 from iku_cli.figures import achievement, compute, mean
 from iku_cli.outputs import json_text
 from iku_cli.outputs.findings import findings_dict
@@ -165,6 +165,7 @@ def test_check_all_finds_what_each_file_and_the_folder_find() -> None:
     together = check_all(Collection(submissions=subs), CAT)
     apart = [f for s in subs for f in check_submission(s, CAT)]
     apart += check_collection(Collection(submissions=subs), CAT)
+    apart += [f for s in subs for f in check_narratives(s, CAT, check_submission(s, CAT))]
     key = [(f.severity, f.code, f.file, f.cell, f.indicator, f.input) for f in together]
     assert Counter(key) == Counter(
         (f.severity, f.code, f.file, f.cell, f.indicator, f.input) for f in apart

@@ -17,7 +17,7 @@ from iku_cli.errors import IkuError
 from iku_cli.outputs.template import template_name, template_rows, write_template
 
 # the pinned contract (DESIGN section 4), spelled out here rather than imported
-SHEETS = ["Petunjuk", "Identitas", "Data"]
+SHEETS = ["Petunjuk", "Identitas", "Data", "Analisis"]
 HEADERS = ["Kode IKU", "Indikator", "Variabel", "Uraian", "Satuan", "Nilai", "Keterangan"]
 IDENTITY = ["Biro", "Tahun", "Periode", "Disusun oleh", "Tanggal", "Sidik jari katalog (sha256)"]
 
@@ -505,3 +505,63 @@ def test_a_percent_input_says_type_82_not_82_percent(catalogue: Catalogue) -> No
     assert "ketik 82, bukan 82%" in made["input_message"]
     assert "ketik 82, bukan 82%" in made["error_message"]
     assert "type 82, not 82%" in _validation(row, "TW1", "en")["input_message"]
+
+
+# --------------------------------------------------------------------------- the Analisis sheet
+
+
+ANALYSIS_HEADERS = [
+    "Kode IKU",
+    "Indikator",
+    "Faktor pendukung",
+    "Faktor penghambat",
+    "Upaya tindak lanjut",
+    "Bukti dukung",
+]
+
+
+def test_analysis_sheet_lists_every_indicator_the_owner_owns(
+    catalogue: Catalogue, tmp_path: Path
+) -> None:
+    # TW1: the annual 1.10 is not reported in Data, but its analysis is still asked for
+    wb = openpyxl.load_workbook(write_template(catalogue, 2025, "TW1", "Biro Satu", tmp_path))
+    sheet = wb["Analisis"]
+    assert [sheet.cell(4, col).value for col in range(1, 7)] == ANALYSIS_HEADERS
+    codes = [sheet.cell(row, 1).value for row in range(5, sheet.max_row + 1)]
+    assert codes == ["1.1", "1.10"]
+    assert sheet["B6"].value == "Tingkat kematangan"
+    assert sheet["A6"].number_format == "@"
+    assert sheet.protection.sheet
+    for row in (5, 6):
+        for col in "CDEF":
+            cell = sheet[f"{col}{row}"]
+            assert not cell.protection.locked, cell.coordinate
+            assert cell.alignment.wrap_text, cell.coordinate
+            assert cell.value is None
+        for col in "AB":
+            assert sheet[f"{col}{row}"].protection.locked
+    # header styled as Data's
+    data = wb["Data"]
+    assert sheet["C4"].font.b and sheet["C4"].fill.fgColor.rgb == data["A4"].fill.fgColor.rgb
+    assert sheet.column_dimensions["C"].width >= 30  # C:E share one <col> entry
+    assert sheet.freeze_panes == "C5"
+    guide = " ".join(str(c.value) for row in wb["Petunjuk"].iter_rows() for c in row if c.value)
+    assert "Analisis" in guide and "narrative-missing" in guide
+
+
+def test_a_filled_analysis_sheet_reads_back(catalogue: Catalogue, tmp_path: Path) -> None:
+    from iku_cli.reader import read_workbook
+
+    path = write_template(catalogue, 2025, "TW4", "Biro Satu", tmp_path)
+    wb = openpyxl.load_workbook(path)
+    wb["Analisis"]["D5"] = "Rapat pembahasan tertunda"
+    wb["Analisis"]["F6"] = "Laporan LKPP"
+    filled = tmp_path / "filled.xlsx"
+    wb.save(filled)
+    sub, found = read_workbook(filled, "filled.xlsx", catalogue)
+    assert sub is not None and sub.narrative_sheet == "Analisis"
+    assert sub.narratives["1.1"].obstacles == "Rapat pembahasan tertunda"
+    assert sub.narratives["1.1"].source("obstacles") == "Analisis!D5"
+    assert sub.narratives["1.10"].evidence == "Laporan LKPP"
+    assert sub.narratives["1.10"].actions is None
+    assert not [f for f in found if f.sheet == "Analisis"]

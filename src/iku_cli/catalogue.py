@@ -51,6 +51,7 @@ OverallMethod = Literal["goals", "indicators"]
 # profile: the year's target x the catalogue's quarterly_profile (a cumulative flow);
 # provisional: none; the figure is on_track / behind, not a band, until TW4
 QuarterlyTarget = Literal["year", "profile", "provisional"]
+Evidence = Literal["required", "optional"]
 
 
 class _Model(BaseModel):
@@ -105,10 +106,39 @@ class AchievementSettings(_Model):
         return None
 
 
+class Budget(_Model):
+    """A goal's budget for one year, in Rupiah (pagu: the ceiling; realisasi: spent)."""
+
+    pagu: Decimal
+    realisasi: Decimal | None = None
+
+    @property
+    def absorption(self) -> Decimal | None:
+        """realisasi / pagu x 100 (penyerapan anggaran), None without both or with pagu 0."""
+        if self.realisasi is None or not self.pagu:
+            return None
+        return self.realisasi / self.pagu * 100
+
+
 class Goal(_Model):
     code: str
     statement: str
     note: str | None = None  # why the statement departs from the published table
+    budget: dict[int, Budget] = Field(default_factory=dict)
+
+
+class Baseline(_Model):
+    """Kondisi awal: the value an indicator started from, and its year."""
+
+    year: int
+    value: Decimal
+
+
+class Benchmark(_Model):
+    """A national or provincial standard to compare with, and where it comes from."""
+
+    value: Decimal
+    source: str
 
 
 class Input(_Model):
@@ -159,6 +189,11 @@ class Indicator(_Model):
     quarterly_target: QuarterlyTarget = "year"
     source: str | None = None
     note: str | None = None
+    baseline: Baseline | None = None
+    final_target: Decimal | None = None
+    benchmark: Benchmark | None = None
+    programmes: tuple[str, ...] = ()
+    evidence: Evidence = "optional"
 
     _compiled: dict[str, formula.Expression] = PrivateAttr(default_factory=dict)
 
@@ -200,6 +235,17 @@ class Indicator(_Model):
     def has_quarterly_targets(self, year: int) -> bool:
         """Whether ``year``'s targets are given per quarter (TW1: .., TW4: ..)."""
         return isinstance(self.targets.get(year), dict)
+
+    def final_target_for(self, years: Iterable[int]) -> Decimal | None:
+        """The end-of-period target (Renstra/RPJMD): ``final_target`` when given, else
+        the year's target of the last of ``years`` that has one."""
+        if self.final_target is not None:
+            return self.final_target
+        for year in sorted(years, reverse=True):
+            target = self.target(year, "TW4")
+            if target is not None:
+                return target
+        return None
 
 
 class Catalogue(_Model):
@@ -247,6 +293,11 @@ class Catalogue(_Model):
 
     def indicator(self, code: str) -> Indicator | None:
         return self._by_code.get(code)
+
+    def final_target(self, indicator: Indicator) -> Decimal | None:
+        """The indicator's end-of-period target: its ``final_target``, else the target of
+        the last catalogue year that has one."""
+        return indicator.final_target_for(self.years)
 
     def goal(self, code: str) -> Goal | None:
         return next((g for g in self.goals if g.code == code), None)
@@ -572,6 +623,9 @@ class _Checker:
             if g is None and isinstance(raw, dict) and isinstance(raw.get("code"), str)
         ]
         years = catalogue.years if catalogue is not None else None
+        for index, goal in enumerate(goals):
+            if goal is not None:
+                self.check_goal(goal, ("goals", index), years)
         for index, indicator in enumerate(indicators):
             if indicator is not None:
                 self.check_indicator(indicator, ("indicators", index), goal_codes, years)
@@ -648,6 +702,28 @@ class _Checker:
                 spelt, line = first[key]
                 self.add(path, "catalogue.owner_spelling", owner=item.owner, first=spelt, line=line)
 
+    def check_goal(self, goal: Goal, path: Path_, years: tuple[int, ...] | None) -> None:
+        """A goal's budget: catalogue years only, amounts not negative, realisasi within
+        pagu (an APBD cannot spend beyond its ceiling: more is a typing mistake)."""
+        self.check_numbers(goal, path)
+        for year, budget in goal.budget.items():
+            where: Path_ = (*path, "budget", str(year))
+            if years is not None and year not in years:
+                self.add(
+                    where, "catalogue.budget_year", year=year, years=", ".join(map(str, years))
+                )
+            for key in ("pagu", "realisasi"):
+                amount = getattr(budget, key)
+                if amount is not None and amount < 0:
+                    self.add((*where, key), "catalogue.budget_negative", key=key, value=amount)
+            if budget.realisasi is not None and budget.realisasi > budget.pagu >= 0:
+                self.add(
+                    (*where, "realisasi"),
+                    "catalogue.budget_over",
+                    realisasi=budget.realisasi,
+                    pagu=budget.pagu,
+                )
+
     def check_indicator(
         self,
         indicator: Indicator,
@@ -723,6 +799,18 @@ class _Checker:
                             "catalogue.target_period",
                             period=period,
                         )
+        if indicator.baseline is not None and years and indicator.baseline.year >= min(years):
+            self.add(
+                (*path, "baseline", "year"),
+                "catalogue.baseline_year",
+                year=indicator.baseline.year,
+                first=min(years),
+            )
+        for index, name in enumerate(indicator.programmes):
+            if not name.strip():
+                self.add((*path, "programmes", index), "catalogue.programme_empty")
+        if indicator.benchmark is not None and not indicator.benchmark.source.strip():
+            self.add((*path, "benchmark", "source"), "catalogue.benchmark_source")
 
     def check_form(self, indicator: Indicator, path: Path_) -> bool:
         """Exactly one whole form; False (and a problem) otherwise."""
@@ -763,7 +851,7 @@ def _normalise_loc(loc: Path_) -> Path_:
     """Integers right after a mapping field are keys (years), not list positions."""
     out: list[str | int] = []
     for part in loc:
-        if isinstance(part, int) and out and out[-1] in {"targets", "inputs"}:
+        if isinstance(part, int) and out and out[-1] in {"targets", "inputs", "budget"}:
             out.append(str(part))
         else:
             out.append(part)
@@ -859,6 +947,9 @@ def period_targets(indicator: Indicator, year: int) -> dict[Period, Decimal | No
 
 __all__ = [
     "AchievementSettings",
+    "Baseline",
+    "Benchmark",
+    "Budget",
     "Catalogue",
     "Component",
     "Goal",

@@ -56,7 +56,7 @@ def _register() -> None:
     """Commands whose modules exist; each module exposes ``register(app)``."""
     from importlib import import_module
 
-    for name in ("template", "validate", "compute", "recap", "explain"):
+    for name in ("template", "validate", "compute", "recap", "explain", "lkjip"):
         try:
             module = import_module(f".commands.{name}", __package__)
         except ModuleNotFoundError as exc:

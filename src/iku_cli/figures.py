@@ -229,6 +229,27 @@ def _evaluate(
     return ev
 
 
+def submission_achievements(
+    catalogue: Catalogue, sub: Submission, found: Sequence[Finding] = ()
+) -> dict[str, tuple[Decimal, Decimal]]:
+    """(achievement, target) of each indicator ``sub``'s owner reports in its period,
+    from this submission alone against the period's target; indicators whose values
+    are missing or invalid (an error in ``found``), or without a target, are left out."""
+    out: dict[str, tuple[Decimal, Decimal]] = {}
+    if sub.owner is None or sub.year is None or sub.period is None:
+        return out
+    index_ = _Index(Collection(submissions=[sub], findings=list(found)))
+    for indicator in catalogue.indicators_of(sub.owner, sub.period):
+        ev = _evaluate(indicator, sub.year, sub.period, index_, detail=False)
+        target = indicator.target(sub.year, sub.period)
+        if ev.status != "ok" or ev.value is None or target is None:
+            continue
+        raw, _, _ = achievement(ev.value, target, indicator.polarity, catalogue.achievement)
+        if raw is not None:
+            out[indicator.code] = (raw, target)
+    return out
+
+
 def out_of_range(value: Decimal | None, file: str | None) -> Reason:
     """Why a figure past MAX_FIGURE (or past what Decimal can hold) is not used."""
     shown = "∞" if value is None else f"{value:.3E}"

@@ -239,6 +239,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "target untuk tahun {year}, padahal years hanya {years}.",
         "en": "target for year {year}, but years is only {years}.",
     },
+    "catalogue.budget_year": {
+        "id": "anggaran untuk tahun {year}, padahal years hanya {years}.",
+        "en": "budget for year {year}, but years is only {years}.",
+    },
+    "catalogue.budget_negative": {
+        "id": "{key} {value} negatif; tulis jumlah Rupiah 0 atau lebih.",
+        "en": "{key} {value} is negative; write an amount in Rupiah of 0 or more.",
+    },
+    "catalogue.budget_over": {
+        "id": "realisasi {realisasi} melebihi pagu {pagu}; periksa angkanya (realisasi APBD tidak "
+        "boleh melampaui pagu).",
+        "en": "realisasi {realisasi} exceeds pagu {pagu}; check the figures (spending cannot "
+        "exceed the budget ceiling).",
+    },
+    "catalogue.baseline_year": {
+        "id": "tahun kondisi awal {year} harus sebelum tahun pertama years ({first}).",
+        "en": "the baseline year {year} must come before the first of years ({first}).",
+    },
+    "catalogue.programme_empty": {
+        "id": "nama program kosong; tulis nama program atau hapus baris ini.",
+        "en": "the programme name is empty; write it or remove the line.",
+    },
+    "catalogue.benchmark_source": {
+        "id": "sumber pembanding (benchmark.source) kosong; tulis standar nasional/provinsi yang "
+        "dipakai.",
+        "en": "the benchmark source is empty; name the national/provincial standard used.",
+    },
     "catalogue.target_period": {
         "id": "periode '{period}' tidak dikenal; pakai TW1, TW2, TW3, TW4.",
         "en": "unknown period '{period}'; use TW1, TW2, TW3, TW4.",
@@ -385,6 +412,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Fill only the Nilai (F) column and, when needed, Keterangan (G). Values are "
         "cumulative to the end of the quarter; numbers without thousands separators.",
     },
+    "template.analysis_title": {
+        "id": "Analisis Capaian Kinerja - {organisation}",
+        "en": "Performance Analysis - {organisation}",
+    },
+    "template.analysis_hint": {
+        "id": "Isi kolom C-F untuk setiap indikator: faktor pendukung, faktor penghambat, upaya "
+        "tindak lanjut, dan bukti dukung (nama dokumen). Wajib diisi bila capaian di bawah "
+        "target. Teks biasa, boleh beberapa baris (Alt+Enter).",
+        "en": "Fill columns C-F for every indicator: supporting factors, obstacles, follow-up "
+        "actions and evidence (document names). Required when achievement is below target. "
+        "Plain text, several lines allowed (Alt+Enter).",
+    },
     "template.range.TW1": {"id": "1 Januari s.d. 31 Maret", "en": "1 January to 31 March"},
     "template.range.TW2": {"id": "1 Januari s.d. 30 Juni", "en": "1 January to 30 June"},
     "template.range.TW3": {
@@ -447,6 +486,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "On the Identitas sheet fill in Disusun oleh (name and position) and "
         "Tanggal (the date). Biro, Tahun, Periode and the catalogue fingerprint are "
         "filled in already; do not change them.",
+    },
+    "template.guide.analysis": {
+        "id": "Di lembar Analisis, tulis untuk setiap indikator faktor pendukung, faktor "
+        "penghambat, upaya tindak lanjut, dan bukti dukung. Bila capaian di bawah target, "
+        "faktor penghambat dan upaya tindak lanjut wajib diisi (iku validate melaporkan "
+        "narrative-missing); untuk indikator yang mewajibkan bukti, isi juga Bukti dukung "
+        "(evidence-missing). Teks ini dikutip dalam LKjIP Bab III beserta selnya.",
+        "en": "On the Analisis sheet, write for every indicator the supporting factors, "
+        "obstacles, follow-up actions and evidence. When achievement is below target, "
+        "obstacles and actions are required (iku validate reports narrative-missing); for "
+        "indicators that require evidence, fill in Bukti dukung too (evidence-missing). This "
+        "text is quoted in chapter III of the LKjIP with its cell.",
     },
     "template.guide.send": {
         "id": "Simpan sebagai .xlsx (Excel Workbook), sebaiknya dengan nama berkas yang "
@@ -743,6 +794,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Kode IKU '{indicator}' tidak ada di katalog. Periksa kodenya atau hapus barisnya.",
         "en": "Indicator code '{indicator}' is not in the catalogue. Check the code or delete "
         "the row.",
+    },
+    "finding.narrative-missing": {
+        "id": "Capaian {indicator} ({name}) {achievement}% dari target {target} pada {period}, "
+        "tetapi {columns} di lembar Analisis belum diisi. Tuliskan penyebab capaian di bawah "
+        "target dan upaya tindak lanjutnya di baris indikator ini.",
+        "en": "Achievement of {indicator} ({name}) is {achievement}% of the target {target} "
+        "at {period}, but {columns} on the Analisis sheet is blank. Write why it is below "
+        "target and what is being done about it in this indicator's row.",
+    },
+    "finding.evidence-missing": {
+        "id": "Indikator {indicator} ({name}) wajib disertai bukti dukung, tetapi kolom Bukti "
+        "dukung di lembar Analisis kosong. Tuliskan nama dokumen buktinya (mis. SK, laporan, "
+        "berita acara).",
+        "en": "Indicator {indicator} ({name}) requires evidence, but Bukti dukung on the "
+        "Analisis sheet is blank. Name the supporting documents (e.g. decree, report, "
+        "minutes).",
+    },
+    "finding.narrative-header-not-found": {
+        "id": "lembar {sheet} tidak memiliki baris judul kolom (Kode IKU, Faktor penghambat, ...); "
+        "analisis di lembar ini tidak terbaca. Salin lembar Analisis dari template terbaru.",
+        "en": "sheet {sheet} has no header row (Kode IKU, Faktor penghambat, ...); its analysis "
+        "was not read. Copy the Analisis sheet from the latest template.",
+    },
+    "finding.narrative-too-long": {
+        "id": "teks berisi {chars} karakter, lebih dari batas {limit}; teks dipotong. Ringkas "
+        "isinya dan lampirkan rincian sebagai bukti dukung.",
+        "en": "the text has {chars} characters, more than the limit of {limit}; it was cut. "
+        "Shorten it and attach the details as evidence.",
+    },
+    "finding.narrative-duplicate": {
+        "id": "indikator {indicator} sudah diisi di baris {first}; baris ini diabaikan. Gabungkan "
+        "analisisnya dalam satu baris.",
+        "en": "indicator {indicator} is already filled in at {first}; this row is ignored. Merge "
+        "the analysis into one row.",
     },
     "finding.code-normalised": {
         "id": "Kode '{text}' dibaca sebagai IKU {indicator}. Periksa kodenya; format kolom Kode "
@@ -1282,6 +1367,226 @@ MESSAGES: dict[str, dict[str, str]] = {
     "recap.final": {"id": "final", "en": "final"},
     "recap.provisional": {"id": "sementara", "en": "provisional"},
     "recap.not_final": {"id": "belum final", "en": "not final"},
+    # --- lkjip (iku lkjip: chapter III of the LKjIP as a Word document) --------
+    "help.lkjip": {
+        "id": "Tulis Bab III LKjIP (Akuntabilitas Kinerja) sebagai dokumen Word: capaian per "
+        "sasaran dan IKU, perbandingan dengan tahun-tahun sebelumnya dan target akhir, "
+        "analisis biro dengan sumbernya, efisiensi anggaran, grafik dan sumber data.\n\n"
+        "Contoh: [bold]iku lkjip laporan/ --year 2025 --output bab3.docx[/]",
+        "en": "Write chapter III of the LKjIP (performance accountability) as a Word document: "
+        "achievement per goal and IKU, comparison with earlier years and the end target, the "
+        "bureaus' analysis with its source, budget efficiency, charts and data sources.\n\n"
+        "Example: [bold]iku lkjip reports/ --year 2025 --output chapter3.docx[/]",
+    },
+    "help.lkjip.path": {
+        "id": "Berkas laporan atau folder (dicari sampai ke subfolder); sertakan tahun-tahun "
+        "sebelumnya untuk perbandingan antartahun.",
+        "en": "A workbook or a folder (searched recursively); include earlier years for the "
+        "comparison across years.",
+    },
+    "help.lkjip.output": {
+        "id": "Berkas .docx yang ditulis (ditimpa bila sudah ada).",
+        "en": "The .docx file to write (replaced when it exists).",
+    },
+    "lkjip.not_docx": {
+        "id": "{path}: Bab III ditulis sebagai dokumen Word; beri nama berakhiran .docx.",
+        "en": "{path}: chapter III is a Word document; give a name ending in .docx.",
+    },
+    "lkjip.written": {
+        "id": "Bab III LKjIP {year} ({period}, {status}) ditulis ke {path}: {goals} sasaran, "
+        "{indicators} IKU, {tables} tabel, {charts} grafik.",
+        "en": "LKjIP chapter III {year} ({period}, {status}) written to {path}: {goals} "
+        "goal(s), {indicators} IKU, {tables} table(s), {charts} chart(s).",
+    },
+    "lkjip.chapter": {
+        "id": "BAB III AKUNTABILITAS KINERJA",
+        "en": "CHAPTER III PERFORMANCE ACCOUNTABILITY",
+    },
+    "lkjip.part_a": {"id": "A. Capaian Kinerja Organisasi", "en": "A. Organisational Performance"},
+    "lkjip.part_b": {"id": "B. Realisasi Anggaran", "en": "B. Budget Realisation"},
+    "lkjip.part_c": {"id": "C. Sumber Data", "en": "C. Data Sources"},
+    "lkjip.provisional": {
+        "id": "ANGKA SEMENTARA: berdasarkan laporan s.d. {period} tahun {year}; angka tahun "
+        "{year} ditetapkan dari laporan TW4.",
+        "en": "PROVISIONAL FIGURES: based on reports up to {period} {year}; the {year} figures "
+        "are set from the TW4 reports.",
+    },
+    "lkjip.intro": {
+        "id": "Pada tahun {year}, {organisation} menetapkan {goals} sasaran strategis yang "
+        "diukur dengan {total} Indikator Kinerja Utama (IKU). Dari {total} IKU, {assessed} "
+        "dapat dinilai. Capaian kinerja organisasi secara keseluruhan adalah {achievement}% "
+        "dengan kategori {category}.",
+        "en": "In {year}, {organisation} set {goals} strategic goal(s), measured by {total} key "
+        "performance indicators (IKU), of which {assessed} could be assessed. The overall "
+        "achievement is {achievement}%, category {category}.",
+    },
+    "lkjip.intro_method": {
+        "id": "Capaian setiap IKU = realisasi / target x 100 (untuk IKU yang makin kecil makin "
+        "baik, menurut rumus katalog); capaian sasaran = rata-rata capaian IKU-nya yang dapat "
+        "dinilai; capaian keseluruhan = rata-rata capaian sasaran. Kategori menurut skala "
+        "katalog (Permendagri 86/2017): {scale}. Angka dibulatkan ke 2 desimal.",
+        "en": "Each IKU's achievement = value / target x 100 (for lower-is-better IKU, by the "
+        "catalogue's formula); a goal's achievement = mean of its assessed IKU; overall = mean "
+        "of the goals. Categories follow the catalogue's scale (Permendagri 86/2017): {scale}. "
+        "Figures are rounded to 2 decimals.",
+    },
+    "lkjip.goal": {"id": "Sasaran {code}: {statement}", "en": "Goal {code}: {statement}"},
+    "lkjip.caption.measure": {
+        "id": "Tabel 3.{n} Pengukuran Kinerja Sasaran {code} Tahun {year}",
+        "en": "Table 3.{n} Performance measurement, goal {code}, {year}",
+    },
+    "lkjip.caption.compare": {
+        "id": "Tabel 3.{n} Perbandingan Capaian Sasaran {code} dengan Tahun Sebelumnya, "
+        "Target Akhir dan Standar",
+        "en": "Table 3.{n} Goal {code} compared with earlier years, the end target and standards",
+    },
+    "lkjip.caption.budget": {
+        "id": "Tabel 3.{n} Realisasi Anggaran dan Efisiensi per Sasaran Tahun {year}",
+        "en": "Table 3.{n} Budget realisation and efficiency per goal, {year}",
+    },
+    "lkjip.caption.sources": {
+        "id": "Tabel 3.{n} Sumber Data (berkas laporan dan sidik jari SHA-256)",
+        "en": "Table 3.{n} Data sources (workbooks and SHA-256 fingerprints)",
+    },
+    "lkjip.caption.chart": {
+        "id": "Gambar 3.{n} Capaian IKU Sasaran {code} Tahun {year} (garis: 100%)",
+        "en": "Figure 3.{n} IKU achievement, goal {code}, {year} (line: 100%)",
+    },
+    "lkjip.goal_result": {
+        "id": "Capaian Sasaran {code} tahun {year} adalah {achievement}% dengan kategori "
+        "{category} ({assessed} dari {total} IKU dapat dinilai).",
+        "en": "Goal {code} achieved {achievement}% in {year}, category {category} ({assessed} "
+        "of {total} IKU assessed).",
+    },
+    "lkjip.goal_none": {
+        "id": "Capaian Sasaran {code} tahun {year} belum dapat dinilai: tidak ada IKU-nya yang "
+        "dapat dinilai.",
+        "en": "Goal {code} cannot be assessed for {year}: none of its IKU could be assessed.",
+    },
+    "lkjip.col.no": {"id": "No", "en": "No"},
+    "lkjip.col.indicator": {"id": "Indikator Kinerja", "en": "Performance Indicator"},
+    "lkjip.col.code": {"id": "IKU", "en": "IKU"},
+    "lkjip.col.unit": {"id": "Satuan", "en": "Unit"},
+    "lkjip.col.target": {"id": "Target", "en": "Target"},
+    "lkjip.col.value": {"id": "Realisasi", "en": "Value"},
+    "lkjip.col.achievement": {"id": "Capaian (%)", "en": "Achievement (%)"},
+    "lkjip.col.category": {"id": "Kategori", "en": "Category"},
+    "lkjip.col.baseline": {"id": "Kondisi awal", "en": "Baseline"},
+    "lkjip.col.year_value": {"id": "Realisasi {year}", "en": "Value {year}"},
+    "lkjip.col.year_achievement": {"id": "Capaian {year} (%)", "en": "Achievement {year} (%)"},
+    "lkjip.col.final_target": {"id": "Target akhir {year}", "en": "End target {year}"},
+    "lkjip.col.progress": {"id": "Progres (%)", "en": "Progress (%)"},
+    "lkjip.col.benchmark": {"id": "Standar", "en": "Standard"},
+    "lkjip.col.goal": {"id": "Sasaran", "en": "Goal"},
+    "lkjip.col.pagu": {"id": "Pagu (Rp)", "en": "Ceiling (Rp)"},
+    "lkjip.col.realisasi": {"id": "Realisasi (Rp)", "en": "Spent (Rp)"},
+    "lkjip.col.absorption": {"id": "Serapan (%)", "en": "Absorption (%)"},
+    "lkjip.col.efficiency": {"id": "Efisiensi (poin)", "en": "Efficiency (points)"},
+    "lkjip.col.file": {"id": "Berkas", "en": "File"},
+    "lkjip.col.sha256": {"id": "SHA-256", "en": "SHA-256"},
+    "lkjip.no_category": {"id": "-", "en": "-"},
+    "lkjip.compare_intro": {
+        "id": "Perbandingan realisasi dan capaian dengan tahun-tahun sebelumnya yang ada dalam "
+        "laporan ({years}), dengan kondisi awal dan dengan target akhir periode Renstra "
+        "({final_year}); progres = realisasi {year} / target akhir x 100.",
+        "en": "Value and achievement compared with the earlier years found in the reports "
+        "({years}), with the baseline and with the end-of-plan target ({final_year}); "
+        "progress = value {year} / end target x 100.",
+    },
+    "lkjip.no_earlier": {
+        "id": "Laporan tahun-tahun sebelum {year} tidak ditemukan; perbandingan antartahun "
+        "memakai kondisi awal saja. Sertakan folder laporan tahun sebelumnya untuk "
+        "melengkapinya.",
+        "en": "No reports for years before {year} were found; the comparison uses the "
+        "baseline only. Include the earlier years' folders to complete it.",
+    },
+    "lkjip.benchmark_source": {"id": "Sumber standar: {items}.", "en": "Standard source: {items}."},
+    "lkjip.indicator_head": {"id": "IKU {code}: {name}", "en": "IKU {code}: {name}"},
+    "lkjip.fact.achieved": {
+        "id": "Realisasi IKU {code} tahun {year} sebesar {value} {unit} dari target {target} "
+        "{unit}, sehingga capaiannya {achievement}% dengan kategori {category}.",
+        "en": "IKU {code} reached {value} {unit} in {year} against a target of {target} "
+        "{unit}: an achievement of {achievement}%, category {category}.",
+    },
+    "lkjip.fact.not_assessed": {
+        "id": "IKU {code} tahun {year} belum dapat dinilai ({reason}).",
+        "en": "IKU {code} cannot be assessed for {year} ({reason}).",
+    },
+    "lkjip.fact.change_up": {
+        "id": "Dibandingkan tahun {last} ({previous}%), capaian naik {points} poin persentase.",
+        "en": "Compared with {last} ({previous}%), the achievement rose by {points} "
+        "percentage points.",
+    },
+    "lkjip.fact.change_down": {
+        "id": "Dibandingkan tahun {last} ({previous}%), capaian turun {points} poin persentase.",
+        "en": "Compared with {last} ({previous}%), the achievement fell by {points} "
+        "percentage points.",
+    },
+    "lkjip.fact.change_same": {
+        "id": "Capaian sama dengan tahun {last} ({previous}%).",
+        "en": "The achievement equals {last}'s ({previous}%).",
+    },
+    "lkjip.fact.no_change": {
+        "id": "Capaian tahun {last} tidak tersedia untuk dibandingkan.",
+        "en": "No {last} achievement is available to compare with.",
+    },
+    "lkjip.fact.progress": {
+        "id": "Terhadap target akhir tahun {final_year} ({final_target} {unit}), progresnya "
+        "{progress}%.",
+        "en": "Against the {final_year} end target ({final_target} {unit}), progress is "
+        "{progress}%.",
+    },
+    "lkjip.fact.benchmark": {
+        "id": "Sebagai pembanding, standar {benchmark} {unit} ({source}).",
+        "en": "For comparison, the standard is {benchmark} {unit} ({source}).",
+    },
+    "lkjip.quote.supporting": {"id": "Faktor pendukung", "en": "Supporting factors"},
+    "lkjip.quote.obstacles": {"id": "Faktor penghambat", "en": "Obstacles"},
+    "lkjip.quote.actions": {"id": "Upaya tindak lanjut", "en": "Actions taken"},
+    "lkjip.quote.source": {"id": "sumber: {source}", "en": "source: {source}"},
+    "lkjip.placeholder": {
+        "id": "[Belum diisi oleh {owner}: {what}]",
+        "en": "[Not yet written by {owner}: {what}]",
+    },
+    "lkjip.programmes": {
+        "id": "Program yang mendukung: {items}.",
+        "en": "Programmes behind the result: {items}.",
+    },
+    "lkjip.no_programmes": {
+        "id": "[Program pendukung belum dicantumkan dalam katalog IKU]",
+        "en": "[No programme listed in the IKU catalogue]",
+    },
+    "lkjip.efficiency": {
+        "id": "Efisiensi: capaian Sasaran {code} {achievement}% dengan serapan anggaran "
+        "{absorption}% (Rp {realisasi} dari pagu Rp {pagu}); selisih {points} poin.",
+        "en": "Efficiency: goal {code} achieved {achievement}% with {absorption}% of its "
+        "budget spent (Rp {realisasi} of Rp {pagu}); a difference of {points} points.",
+    },
+    "lkjip.no_budget": {
+        "id": "Anggaran Sasaran {code} tahun {year} tidak tercantum dalam katalog IKU; "
+        "efisiensi tidak dapat dihitung.",
+        "en": "The catalogue gives no {year} budget for goal {code}; efficiency cannot be "
+        "computed.",
+    },
+    "lkjip.budget_intro": {
+        "id": "Efisiensi = capaian sasaran (%) dikurangi serapan anggaran (realisasi / pagu x "
+        "100); nilai positif berarti capaian melampaui serapan anggaran.",
+        "en": "Efficiency = goal achievement (%) minus budget absorption (spent / ceiling x "
+        "100); a positive value means the achievement outpaced the spending.",
+    },
+    "lkjip.no_budgets": {
+        "id": "Katalog IKU belum memuat anggaran (budget) sasaran untuk tahun {year}.",
+        "en": "The IKU catalogue gives no goal budget for {year}.",
+    },
+    "lkjip.sources_intro": {
+        "id": "Angka dalam bab ini dihitung oleh iku {version} dari berkas-berkas berikut; "
+        "katalog IKU: {catalogue} (SHA-256 {sha256}). Setiap angka dapat ditelusuri dengan "
+        "iku explain KODE PATH.",
+        "en": "The figures of this chapter were computed by iku {version} from these files; "
+        "IKU catalogue: {catalogue} (SHA-256 {sha256}). Each can be traced with iku explain "
+        "CODE PATH.",
+    },
+    "lkjip.total": {"id": "Jumlah", "en": "Total"},
     "recap.title": {
         "id": "Rekapitulasi Capaian Indikator Kinerja Utama (IKU) Tahun {year}",
         "en": "Key Performance Indicator (IKU) Achievement Recap, {year}",
@@ -1332,6 +1637,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "recap.sheet.trend": {
         "id": "Perbandingan Capaian Antartahun dan Kemajuan terhadap Target Renstra",
         "en": "Achievement Across Years and Progress Towards the Renstra Target",
+    },
+    "recap.sheet.analysis": {
+        "id": "Analisis Capaian Kinerja: Perbandingan, Target Akhir dan Penjelasan Biro",
+        "en": "Performance Analysis: Comparisons, End Target and the Bureaus' Explanations",
     },
     "recap.sheet.completeness": {
         "id": "Kelengkapan Laporan Biro Tahun {year}",
@@ -1463,6 +1772,39 @@ MESSAGES: dict[str, dict[str, str]] = {
     "recap.trend.latest": {"id": "Realisasi terakhir", "en": "Latest value"},
     "recap.trend.latest_year": {"id": "Tahun", "en": "Year"},
     "recap.trend.progress": {"id": "Kemajuan (%)", "en": "Progress (%)"},
+    "recap.analysis.hint": {
+        "id": "Per indikator: realisasi dan capaian tahun ini dan tahun-tahun sebelumnya, "
+        "perubahan capaian (poin), kondisi awal, kemajuan terhadap target akhir (dihitung "
+        "seperti capaian), pembanding, program, dan analisis biro beserta selnya.",
+        "en": "Per indicator: value and achievement this year and in earlier years, the "
+        "change in achievement (points), baseline, progress towards the end target (worked "
+        "out like an achievement), benchmark, programmes, and the bureau's analysis with "
+        "its cells.",
+    },
+    "recap.analysis.target": {"id": "Target {year}", "en": "Target {year}"},
+    "recap.analysis.value": {"id": "Realisasi {year}", "en": "Value {year}"},
+    "recap.analysis.achievement": {"id": "Capaian {year} (%)", "en": "Achievement {year} (%)"},
+    "recap.analysis.change": {
+        "id": "Perubahan capaian dari {year} (poin)",
+        "en": "Change from {year} (points)",
+    },
+    "recap.analysis.baseline_year": {"id": "Tahun kondisi awal", "en": "Baseline year"},
+    "recap.analysis.baseline": {"id": "Kondisi awal", "en": "Baseline"},
+    "recap.analysis.final_target": {
+        "id": "Target akhir {year}",
+        "en": "End target {year}",
+    },
+    "recap.analysis.progress": {
+        "id": "Kemajuan thd target akhir (%)",
+        "en": "Progress to end target (%)",
+    },
+    "recap.analysis.benchmark": {"id": "Pembanding", "en": "Benchmark"},
+    "recap.analysis.benchmark_source": {"id": "Sumber pembanding", "en": "Benchmark source"},
+    "recap.analysis.programmes": {"id": "Program", "en": "Programmes"},
+    "recap.analysis.source": {
+        "id": "Sumber analisis (berkas, sel)",
+        "en": "Source of the analysis (file, cells)",
+    },
     "recap.completeness.hint": {
         "id": "Per biro dan triwulan: nama berkas yang diterima, yang belum diterima, dan "
         "yang diterima dengan galat (rinciannya di lembar Catatan).",

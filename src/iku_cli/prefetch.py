@@ -2,7 +2,7 @@
 
 Before any file is read a run pays its start-up: Typer parsing the options (which
 imports pydantic, 70 ms) and the catalogue. Reading a workbook needs neither
-(:func:`~iku_cli.reader.read_raw`), so ``iku compute``, ``validate``, ``recap`` and
+(:func:`~iku_cli.reader.read_raw`), so ``iku compute``, ``validate``, ``recap``, ``lkjip`` and
 ``explain`` over a folder of many workbooks start the reading workers first
 (:func:`begin`, from :func:`iku_cli.cli.main`), from a quick look at the command line.
 The look is only a guess: the command, once Typer has parsed it properly, takes the
@@ -25,8 +25,8 @@ if TYPE_CHECKING:
 Listing = tuple[list["Job"], list[str], list["Finding"]]  # files, skipped, their findings
 
 # the commands that read workbooks, and how many leading arguments are not paths
-READERS = {"compute": 0, "validate": 0, "recap": 0, "explain": 1}
-SINGLE_PATH = {"compute", "recap", "explain"}
+READERS = {"compute": 0, "validate": 0, "recap": 0, "explain": 1, "lkjip": 0}
+SINGLE_PATH = {"compute", "recap", "explain", "lkjip"}
 # every option of the app and of those commands that takes a value (checked by a test)
 VALUE_OPTIONS = frozenset(
     {"--catalogue", "-c", "--lang", "--year", "-y", "--period", "-p", "--format", "-f",

@@ -27,7 +27,7 @@ from .errors import IkuError
 from .findings import Finding, Severity
 from .numbers import NotANumber, parse_number
 from .periods import Period, parse_period
-from .submission import Collection, InputValue, Submission
+from .submission import NARRATIVE_FIELDS, Collection, InputValue, Narrative, Submission
 from .workbook import (
     CellError,
     NoResult,
@@ -79,6 +79,22 @@ _HEADERS: dict[str, tuple[str, ...]] = {
     "note": ("keterangan", "catatan", "note", "notes", "remarks", "ket"),
 }  # fmt: skip
 _ROLE_OF = {text: role for role, texts in _HEADERS.items() for text in texts}
+
+# The Analisis sheet (DESIGN 11b): looked for only in sheets of these names (normalised),
+# so that reading a workbook without one costs nothing
+NARRATIVE_SHEETS = frozenset({"analisis", "analysis", "analisis kinerja", "narasi"})
+MAX_NARRATIVE_CHARS = 5_000  # a cell's text beyond this is cut (narrative-too-long)
+_NARRATIVE_HEADERS: dict[str, tuple[str, ...]] = {
+    "code": _HEADERS["code"],
+    "indicator": _HEADERS["indicator"],
+    "supporting": ("faktor pendukung", "pendukung", "faktor keberhasilan", "supporting factors"),
+    "obstacles": ("faktor penghambat", "penghambat", "kendala", "hambatan",
+                  "permasalahan", "obstacles", "inhibiting factors"),
+    "actions": ("upaya tindak lanjut", "tindak lanjut", "upaya", "rencana tindak lanjut",
+                "solusi", "actions", "follow-up actions", "follow up"),
+    "evidence": ("bukti dukung", "bukti", "data dukung", "evidence", "supporting evidence"),
+}  # fmt: skip
+_NARRATIVE_ROLE_OF = {text: role for role, texts in _NARRATIVE_HEADERS.items() for text in texts}
 
 # identity label text (normalised) -> identity key
 _LABELS: dict[str, tuple[str, ...]] = {
@@ -145,6 +161,9 @@ _Said = tuple[Severity, str, dict[str, object]]
 RawRow = tuple[
     str, bool, str, str, str, Decimal | None, str | None, _Said | None, str, str | None, str
 ]
+# One Analisis row as read: (code text, whether the code cell held a number, code cell,
+#  texts by field (None: blank), cells by field)
+RawNarrative = tuple[str, bool, str, dict[str, str | None], dict[str, str]]
 
 
 @dataclass(slots=True)
@@ -166,6 +185,8 @@ class RawRead:
     date: str | None = None
     catalogue_sha256: str | None = None
     rows: list[RawRow] = field(default_factory=list)
+    narrative_sheet: str | None = None
+    narratives: list[RawNarrative] = field(default_factory=list)
 
     def __reduce__(self) -> tuple[type[RawRead], tuple[Any, ...]]:
         return RawRead, _RAW_READ_FIELDS(self)  # as Submission's, for the same reason
@@ -236,6 +257,7 @@ def bind(raw: RawRead, catalogue: Catalogue) -> tuple[Submission | None, list[Fi
         dict(raw.identity_text),
         raw.data_sheet,
     )
+    _bind_narratives(raw, catalogue, sub, found)
     file, sheet = raw.file, raw.data_sheet or ""
     for row in raw.rows:
         code_text, code_float, code_cell, input_text, label_text = row[:5]
@@ -274,6 +296,52 @@ def bind(raw: RawRead, catalogue: Catalogue) -> tuple[Submission | None, list[Fi
             InputValue(code, input_name, value, sheet, cell, note, code_cell, input_cell, problem)
         )
     return sub, found
+
+
+def _bind_narratives(
+    raw: RawRead, catalogue: Catalogue, sub: Submission, found: list[Finding]
+) -> None:
+    """The Analisis rows by catalogue code; a code written twice: the first row counts."""
+    sheet = raw.narrative_sheet
+    if sheet is None:
+        return
+    sub.narrative_sheet = sheet
+    for code_text, code_float, code_cell, texts, cells in raw.narratives:
+        indicator, guessed = _indicator(catalogue, code_text, code_float, "")
+        code = indicator.code if indicator is not None else code_text
+        if indicator is not None and guessed:
+            found.append(
+                findings.warning(
+                    "code-normalised",
+                    file=raw.file,
+                    sheet=sheet,
+                    cell=code_cell,
+                    indicator=code,
+                    text=code_text,
+                )
+            )
+        if code in sub.narratives:
+            found.append(
+                findings.warning(
+                    "narrative-duplicate",
+                    file=raw.file,
+                    sheet=sheet,
+                    cell=code_cell,
+                    indicator=code,
+                    first=sub.narratives[code].code_cell,
+                )
+            )
+            continue
+        sub.narratives[code] = Narrative(
+            code,
+            sheet,
+            code_cell,
+            texts.get("supporting"),
+            texts.get("obstacles"),
+            texts.get("actions"),
+            texts.get("evidence"),
+            cells,
+        )
 
 
 # The files of a run are mostly one template's: their sheets are named alike, and the
@@ -384,7 +452,64 @@ class _Reader:
         self.check_name(raw)
         if header is not None:
             self.read_rows(raw, header)
+        self.read_narratives(raw, names)
         return raw
+
+    # -- the Analisis sheet
+
+    def read_narratives(self, raw: RawRead, names: list[str]) -> None:
+        """The Analisis sheet's rows, when the workbook has one (found by its name, its
+        header row by the header texts); a workbook without one reads as before."""
+        for name in names:
+            if _norm(name) not in NARRATIVE_SHEETS:
+                continue
+            sheet = self.sheet(name)
+            if sheet is None:
+                continue
+            header = _narrative_header_in(sheet)
+            if header is None:
+                self.found.append(
+                    findings.warning("narrative-header-not-found", file=self.file, sheet=name)
+                )
+                continue
+            raw.narrative_sheet = name
+            self.read_narrative_rows(raw, header)
+            return
+
+    def read_narrative_rows(self, raw: RawRead, header: _Header) -> None:
+        sheet, cols = header.sheet, header.cols
+        last = min(sheet.height, header.row + MAX_DATA_ROWS)
+        roles = [r for r in NARRATIVE_FIELDS if r in cols]
+        wanted = (cols["code"], *(cols[r] for r in roles))
+        letters = {r: column_letter(cols[r]) for r in roles}
+        code_letters = column_letter(cols["code"])
+        for row in range(header.row + 1, last + 1):
+            code_raw, *text_raws = sheet.values(row, wanted)
+            code_text = text_of(code_raw) if code_raw is not None else ""
+            if not code_text:
+                continue  # a blank, note or heading row
+            texts: dict[str, str | None] = {}
+            cells: dict[str, str] = {}
+            for role, value in zip(roles, text_raws, strict=True):
+                cell = f"{letters[role]}{row}"
+                cells[role] = cell
+                text = _narrative_text(value)
+                if text is not None and len(text) > MAX_NARRATIVE_CHARS:
+                    self.found.append(
+                        findings.warning(
+                            "narrative-too-long",
+                            file=self.file,
+                            sheet=sheet.name,
+                            cell=cell,
+                            chars=len(text),
+                            limit=MAX_NARRATIVE_CHARS,
+                        )
+                    )
+                    text = text[: MAX_NARRATIVE_CHARS - 1].rstrip() + "\u2026"
+                texts[role] = text
+            raw.narratives.append(
+                (code_text, isinstance(code_raw, float), f"{code_letters}{row}", texts, cells)
+            )
 
     # -- finding things
 
@@ -725,6 +850,33 @@ def _header_in(sheet: Sheet) -> _Header | None:
 
 
 _REQUIRED_ROLES = frozenset({"code", "value", "input"})
+
+
+def _narrative_header_in(sheet: Sheet) -> _Header | None:
+    """The Analisis header: a code column and at least one of the four text columns."""
+    best: _Header | None = None
+    cols: dict[str, int] = {}
+    current = 0
+    for row, col, text in [*sheet.texts(HEADER_ROWS, HEADER_COLS), (0, 0, "")]:
+        if row != current:
+            if "code" in cols and any(r in cols for r in NARRATIVE_FIELDS):
+                best = _Header(sheet, current, cols)
+                break
+            cols, current = {}, row
+        if len(text) <= _LABEL_MAX:
+            role = _NARRATIVE_ROLE_OF.get(_norm(text))
+            if role is not None and role not in cols:
+                cols[role] = col
+    return best
+
+
+def _narrative_text(value: Value) -> str | None:
+    """A narrative cell as plain text, stripped; None when blank (or only a dash)."""
+    if value is None or isinstance(value, CellError | NoResult):
+        return None
+    text = text_of(value).replace("\r\n", "\n").replace("\r", "\n")
+    text = "\n".join(line.rstrip() for line in text.split("\n")).strip()
+    return None if text in {"", "-", "\u2013", "\u2014"} else text
 
 
 def _is_header(cols: dict[str, int]) -> bool:

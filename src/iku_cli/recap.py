@@ -21,7 +21,7 @@ from .figures import MAX_FIGURE, achievement, choose, compute
 from .findings import Finding
 from .periods import FINAL, PERIODS, Period, index, up_to
 from .result import IndicatorResult, Result
-from .submission import Collection, Submission
+from .submission import NARRATIVE_FIELDS, Collection, Narrative, Submission
 
 # a figure shown (or judged not assessable) rests on its inputs: they are listed in Sumber Data
 _SHOWN = ("ok", "not_assessed")
@@ -118,6 +118,43 @@ class SourceRow:
 
 
 @dataclass(frozen=True, slots=True)
+class AnalysisRow:
+    """One indicator on the Analisis sheet: this year against earlier years, the
+    baseline, the end target and the benchmark, and the bureau's own analysis."""
+
+    code: str
+    goal: str
+    name: str
+    unit: str
+    target: Decimal | None  # this year at the recap period
+    value: Decimal | None
+    achievement: Decimal | None
+    category: str | None
+    earlier: list[TrendYear]  # every catalogue year before the recap year, oldest first
+    change: Decimal | None  # achievement minus last year's, in points
+    baseline_year: int | None
+    baseline_value: Decimal | None
+    final_year: int
+    final_target: Decimal | None
+    progress: Decimal | None  # the value against the final target (as an achievement)
+    benchmark_value: Decimal | None
+    benchmark_source: str | None
+    programmes: tuple[str, ...]
+    narrative: Narrative | None  # None: the bureau wrote no row (or sent no file)
+    narrative_file: str | None  # the workbook the narrative was read from
+
+    def narrative_source(self) -> str | None:
+        """``file, Analisis!C7:F7``: where the bureau's texts stand."""
+        if self.narrative is None or self.narrative_file is None:
+            return None
+        cells = [self.narrative.cells[n] for n in NARRATIVE_FIELDS if n in self.narrative.cells]
+        if not cells:
+            return f"{self.narrative_file}, {self.narrative.sheet}"
+        span = cells[0] if len(cells) == 1 else f"{cells[0]}:{cells[-1]}"
+        return f"{self.narrative_file}, {self.narrative.sheet}!{span}"
+
+
+@dataclass(frozen=True, slots=True)
 class CatalogueNote:
     code: str
     name: str
@@ -139,6 +176,7 @@ class Recap:
     findings: list[Finding]
     generated_at: datetime
     files_read: int = 0
+    analysis: list[AnalysisRow] = field(default_factory=list)
 
     @property
     def year(self) -> int:
@@ -246,6 +284,7 @@ def build_recap(
     quarters = {p: compute(catalogue, collection, year, p) for p in up_to(chosen)}
     result = quarters[chosen]
     trend_results = _trend_results(catalogue, collection, year, result)
+    trend = _trend(catalogue, trend_results, year)
     return Recap(
         catalogue=catalogue,
         result=result,
@@ -254,14 +293,66 @@ def build_recap(
             TrendHead(y, r.period if r else None, bool(r and r.provisional))
             for y, r in trend_results.items()
         ],
-        trend=_trend(catalogue, trend_results, year),
+        trend=trend,
         completeness=_completeness(catalogue, collection, year, chosen),
         sources=_sources(catalogue, collection, quarters, _other_years(trend_results, year)),
         notes=_notes(catalogue),
         findings=list(collection.findings),
         generated_at=now or datetime.now().replace(microsecond=0),
         files_read=collection.files_read,
+        analysis=_analysis(catalogue, collection, result, trend),
     )
+
+
+def _analysis(
+    catalogue: Catalogue, collection: Collection, result: Result, trend: list[TrendRow]
+) -> list[AnalysisRow]:
+    """Per indicator: the figures of every year, the baseline, end target, benchmark and
+    the narrative of the owner's submission for the recap year and period (the one the
+    value came from; none when the owner sent none, or more than one)."""
+    subs: dict[str, list[Submission]] = defaultdict(list)
+    for sub in collection.submissions:
+        if sub.year == result.year and sub.period == result.period and sub.owner is not None:
+            subs[sub.owner].append(sub)
+    by_code = {row.code: row for row in trend}
+    rows: list[AnalysisRow] = []
+    for indicator in catalogue.indicators:
+        item = result.indicator(indicator.code)
+        history = by_code.get(indicator.code)
+        earlier = [c for c in history.years if c.year < result.year] if history else []
+        last = next((c for c in earlier if c.year == result.year - 1), None)
+        now = item.achievement if item else None
+        change = None
+        if now is not None and last is not None and last.achievement is not None:
+            change = now - last.achievement
+        owned = subs.get(indicator.owner, [])
+        chosen = owned[0] if len(owned) == 1 else None
+        narrative = chosen.narratives.get(indicator.code) if chosen else None
+        rows.append(
+            AnalysisRow(
+                code=indicator.code,
+                goal=indicator.goal,
+                name=indicator.name,
+                unit=indicator.unit,
+                target=item.target if item else None,
+                value=item.value if item else None,
+                achievement=now,
+                category=item.category if item else None,
+                earlier=earlier,
+                change=change,
+                baseline_year=indicator.baseline.year if indicator.baseline else None,
+                baseline_value=indicator.baseline.value if indicator.baseline else None,
+                final_year=history.final_year if history else max(catalogue.years),
+                final_target=history.final_target if history else None,
+                progress=history.progress if history else None,
+                benchmark_value=indicator.benchmark.value if indicator.benchmark else None,
+                benchmark_source=indicator.benchmark.source if indicator.benchmark else None,
+                programmes=indicator.programmes,
+                narrative=narrative,
+                narrative_file=chosen.file if narrative is not None and chosen else None,
+            )
+        )
+    return rows
 
 
 def _trend_results(
@@ -314,7 +405,7 @@ def _trend(
             )
             if item is not None and item.value is not None and y <= year:
                 latest_year, latest_value = y, item.value
-        final_target = indicator.target(final_year, FINAL)
+        final_target = catalogue.final_target(indicator)
         progress: Decimal | None = None
         if latest_value is not None and final_target is not None:
             progress, _, _ = achievement(
@@ -437,6 +528,7 @@ def _source_rows(
 
 
 __all__ = [
+    "AnalysisRow",
     "CatalogueNote",
     "CompletenessCell",
     "CompletenessRow",

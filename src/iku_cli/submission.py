@@ -35,6 +35,35 @@ class InputValue:
         return InputValue, _INPUT_VALUE_FIELDS(self)
 
 
+NARRATIVE_FIELDS = ("supporting", "obstacles", "actions", "evidence")
+
+
+@dataclass(slots=True)
+class Narrative:
+    """A bureau's analysis of one indicator (sheet ``Analisis``): the four texts, None
+    when left blank, and the A1 cell of each column in the row (blank or not), for
+    citations such as ``file, Analisis!C7`` and for findings naming a blank cell."""
+
+    code: str  # the catalogue's code when it matched, else as typed
+    sheet: str
+    code_cell: str
+    supporting: str | None = None  # Faktor pendukung
+    obstacles: str | None = None  # Faktor penghambat
+    actions: str | None = None  # Upaya tindak lanjut
+    evidence: str | None = None  # Bukti dukung
+    cells: dict[str, str] = field(default_factory=dict)  # "obstacles" -> "D7"
+
+    def text(self, name: str) -> str | None:
+        """One of NARRATIVE_FIELDS' texts."""
+        value: str | None = getattr(self, name)
+        return value
+
+    def source(self, name: str) -> str | None:
+        """``Analisis!D7``: where the text of ``name`` stands (None: no such column)."""
+        cell = self.cells.get(name)
+        return f"{self.sheet}!{cell}" if cell else None
+
+
 @dataclass(slots=True)
 class Submission:
     """One workbook as read: identity and values, with provenance."""
@@ -51,6 +80,10 @@ class Submission:
     identity_cells: dict[str, str] = field(default_factory=dict)  # label -> "Identitas!B2"
     identity_text: dict[str, str] = field(default_factory=dict)  # label -> the text as typed
     data_sheet: str | None = None  # the sheet the Data header was found on; None: not found
+    # the Analisis sheet's rows by indicator code; narrative_sheet None: the workbook has
+    # no Analisis sheet (older templates), which is not an error
+    narratives: dict[str, Narrative] = field(default_factory=dict)
+    narrative_sheet: str | None = None
 
     def __reduce__(self) -> tuple[type[Submission], tuple[Any, ...]]:
         return Submission, _SUBMISSION_FIELDS(self)  # as InputValue's

@@ -23,7 +23,8 @@ from ..periods import Period, parse_period
 GUIDE_SHEET = "Petunjuk"
 IDENTITY_SHEET = "Identitas"
 DATA_SHEET = "Data"
-SHEETS = (GUIDE_SHEET, IDENTITY_SHEET, DATA_SHEET)
+ANALYSIS_SHEET = "Analisis"
+SHEETS = (GUIDE_SHEET, IDENTITY_SHEET, DATA_SHEET, ANALYSIS_SHEET)
 
 HEADERS = ("Kode IKU", "Indikator", "Variabel", "Uraian", "Satuan", "Nilai", "Keterangan")
 TARGET_HEADER = "Target {year}"
@@ -31,6 +32,15 @@ HEADER_ROW = 4  # 1-based, as Excel shows it; title rows sit above
 FIRST_DATA_ROW = 5
 VALUE_COLUMN = "F"
 NOTE_COLUMN = "G"
+# DESIGN 11b: the bureau's analysis, one row per indicator it owns (header row as Data's)
+ANALYSIS_HEADERS = (
+    "Kode IKU",
+    "Indikator",
+    "Faktor pendukung",
+    "Faktor penghambat",
+    "Upaya tindak lanjut",
+    "Bukti dukung",
+)
 
 LABEL_OWNER = "Biro"
 LABEL_YEAR = "Tahun"
@@ -58,6 +68,8 @@ _MONEY = re.compile(
 _A4 = 9
 _LINE_HEIGHT = 15  # points per line of 11-point text
 _DATA_WIDTHS = (10, 42, 20, 52, 12, 16, 32, 12)
+_ANALYSIS_WIDTHS = (10, 36, 40, 40, 40, 30)
+_ANALYSIS_ROW_HEIGHT = 90  # six lines: room to write before the row has to grow
 _GUIDE_WIDTH = 100
 
 
@@ -199,6 +211,7 @@ def _write(
     _identity(workbook.add_worksheet(IDENTITY_SHEET), formats, catalogue, context, lang)
     data = workbook.add_worksheet(DATA_SHEET)
     _data(data, formats, catalogue, rows, context, lang)
+    _analysis(workbook.add_worksheet(ANALYSIS_SHEET), formats, catalogue, context, lang)
     data.activate()
     try:
         workbook.close()
@@ -295,6 +308,7 @@ def _guide(
         t("template.guide.numbers", lang),
         t("template.guide.missing", lang),
         t("template.guide.identity", lang),
+        t("template.guide.analysis", lang),
         t("template.guide.send", lang, file=name),
         t("template.guide.protection", lang),
     ]
@@ -423,6 +437,44 @@ def _data(
     sheet.repeat_rows(header)
 
 
+def _analysis(
+    sheet: Any,
+    formats: _Formats,
+    catalogue: Catalogue,
+    context: dict[str, Any],
+    lang: Lang,
+) -> None:
+    """The Analisis sheet: every indicator the owner owns (narratives are written for
+    the year so far, whatever the period reports), four unlocked wrapped text cells."""
+    indicators = catalogue.indicators_of(context["owner"])
+    for column, width in enumerate(_ANALYSIS_WIDTHS):
+        sheet.set_column(column, column, width)
+    sheet.set_column(0, 0, _ANALYSIS_WIDTHS[0], formats.code)
+    last = len(ANALYSIS_HEADERS) - 1
+    title = t("template.analysis_title", lang, organisation=catalogue.organisation)
+    sheet.merge_range(0, 0, 0, last, title, formats.title)
+    sheet.merge_range(1, 0, 1, last, t("template.subtitle", lang, **context), formats.subtitle)
+    sheet.merge_range(2, 0, 2, last, t("template.analysis_hint", lang), formats.hint)
+    sheet.set_row(0, 20)
+    sheet.set_row(2, 45)
+    header = HEADER_ROW - 1
+    for column, text in enumerate(ANALYSIS_HEADERS):
+        sheet.write_string(header, column, text, formats.header)
+    sheet.set_row(header, 30)
+    for offset, indicator in enumerate(indicators):
+        row = FIRST_DATA_ROW - 1 + offset
+        sheet.write_string(row, 0, indicator.code, formats.code)
+        sheet.write_string(row, 1, indicator.name, formats.text)
+        for column in range(2, len(ANALYSIS_HEADERS)):
+            sheet.write_blank(row, column, None, formats.free)
+        height = _height((indicator.name, _ANALYSIS_WIDTHS[1]))
+        sheet.set_row(row, max(height, _ANALYSIS_ROW_HEIGHT))
+    sheet.freeze_panes(HEADER_ROW, 2)
+    _protect(sheet)
+    _print_setup(sheet, lang, landscape=True)
+    sheet.repeat_rows(header)
+
+
 def _validation(item: TemplateRow, period: Period, lang: Lang) -> dict[str, Any]:
     """Excel data validation for one Nilai cell: number kind, min and max, and messages."""
     spec = item.spec
@@ -503,6 +555,8 @@ def _clip(text: str, limit: int) -> str:
 
 
 __all__ = [
+    "ANALYSIS_HEADERS",
+    "ANALYSIS_SHEET",
     "DATA_SHEET",
     "FIRST_DATA_ROW",
     "GUIDE_SHEET",
