@@ -107,7 +107,7 @@ def test_explain_ratio() -> None:
     assert "capaian = realisasi / target x 100" in text
     assert "= 90,99 / 100 x 100 = 90,99" in text
     assert "Kategori: >= 76: Tinggi" in text
-    assert "Status: ok" in text
+    assert "Status: Baik" in text
 
 
 def test_explain_ratio_with_sum_substitutes_numbers() -> None:
@@ -159,7 +159,7 @@ def test_explain_incomplete_names_the_empty_cell() -> None:
         ),
     )
     assert "realisasi (Realisasi anggaran (Rp)) = tidak dilaporkan" in text
-    assert "Status: incomplete" in text
+    assert "Status: belum lengkap" in text
     assert "realisasi (Data!F7)" in text
 
 

@@ -36,7 +36,7 @@ def test_explain_ratio_step_by_step(run: Run) -> None:
     assert "Target 2025 TW4: 80" in out
     assert "= 75 / 80 x 100 = 93,75" in out
     assert "Kategori: >= 91: Sangat Tinggi" in out
-    assert "Status: ok" in out
+    assert "Status: Baik" in out
 
 
 def test_explain_band_edge_in_english(run: Run) -> None:
@@ -67,7 +67,7 @@ def test_explain_lists_findings_and_reason(run: Run) -> None:
 
 def test_explain_not_due(run: Run) -> None:
     out = explain(run, "2.1", str(GOLDEN / "2025"), "--period", "TW2", "--lang", "en").stdout
-    assert "Status: not_due" in out
+    assert "Status: not due" in out
     assert "Annual IKU" in out
 
 

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from iku_cli import catalogue, i18n
-from iku_cli.i18n import MESSAGES, number, placeholders, t
+from iku_cli import catalogue, i18n, translations
+from iku_cli.i18n import messages, number, placeholders, t
+
+MESSAGES = messages()
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "iku_cli"
 SOURCES = sorted(SRC.rglob("*.py"))
@@ -48,6 +50,67 @@ def test_the_scan_sees_the_sources() -> None:
     assert [m[2] for m in FINDING_RECORD.findall('Finding("error", "missing-file")')] == [
         "missing-file"
     ]
+
+
+PO_FILES = sorted(translations.LOCALE.glob("*/LC_MESSAGES/iku.po"))
+
+
+def read(path: Path) -> list[translations.Entry]:
+    return translations.read_po(path.read_text(encoding="utf-8"))
+
+
+def test_the_catalogues_are_there() -> None:
+    assert [p.parent.parent.name for p in PO_FILES] == ["id"]
+    assert len(read(translations.pot_path())) > 300
+
+
+@pytest.mark.parametrize("po", PO_FILES, ids=lambda p: p.parent.parent.name)
+def test_every_message_is_translated_with_the_same_placeholders(po: Path) -> None:
+    # what `msgfmt --check` checks, plus the {placeholders} t() fills in
+    template = {e.key: e.english for e in read(translations.pot_path())}
+    entries = read(po)
+    keys = [e.key for e in entries]
+    assert len(keys) == len(set(keys)), "a key twice"
+    assert set(keys) == set(template), "the .po and the .pot hold other keys"
+    untranslated = [e.key for e in entries if not e.text.strip()]
+    assert untranslated == []
+    changed = [e.key for e in entries if e.english != template[e.key]]
+    assert changed == [], "msgid differs from the .pot"
+    other = [e.key for e in entries if placeholders(e.text) != placeholders(e.english)]
+    assert other == []
+
+
+@pytest.mark.parametrize("po", PO_FILES, ids=lambda p: p.parent.parent.name)
+def test_the_compiled_catalogue_matches_its_source(po: Path) -> None:
+    # run `python -m iku_cli.translations` after editing a .po
+    expected = translations.compile_mo(read(po))
+    assert po.with_suffix(".mo").read_bytes() == expected
+
+
+def test_standard_gettext_reads_the_compiled_catalogue() -> None:
+    import gettext
+
+    with translations.mo_path("id").open("rb") as stream:
+        catalogue = gettext.GNUTranslations(stream)
+    english = t("catalogue.problems", "en")
+    assert catalogue.pgettext("catalogue.problems", english) == t("catalogue.problems", "id")
+    assert catalogue.pgettext("catalogue.problems", english).startswith("Katalog {file}")
+
+
+def test_po_files_read_back_what_was_written() -> None:
+    entries = [
+        translations.Entry("a.b", 'say "hi"\nthen', 'kata "hai"\nlalu'),
+        translations.Entry("long", "x" * 120, "y" * 120),
+        translations.Entry("lines", "one\ntwo\n", "satu\ndua\n", ("#. --- group ---",)),
+    ]
+    text = translations.write_po(entries, language="id")
+    assert translations.read_po(text) == entries
+    import gettext
+    import io
+
+    catalogue = gettext.GNUTranslations(io.BytesIO(translations.compile_mo(entries)))
+    assert catalogue.pgettext("lines", "one\ntwo\n") == "satu\ndua\n"
+    assert catalogue.pgettext("a.b", 'say "hi"\nthen') == 'kata "hai"\nlalu'
 
 
 @pytest.mark.parametrize("key", sorted(MESSAGES))

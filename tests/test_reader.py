@@ -379,7 +379,7 @@ def test_data_sheet_too_large_to_hold(tmp_path: Path) -> None:
 def test_every_finding_code_has_a_message_in_both_languages() -> None:
     import re
 
-    from iku_cli.i18n import MESSAGES
+    from iku_cli.i18n import messages
 
     src = Path(__file__).resolve().parent.parent / "src" / "iku_cli"
     text = "".join(
@@ -389,7 +389,7 @@ def test_every_finding_code_has_a_message_in_both_languages() -> None:
     codes = set(re.findall(r'(?:error|warning|WorkbookProblem)\(\s*"([a-z0-9-]+)"', text))
     assert len(codes) >= 33
     for code in codes:
-        entry = MESSAGES.get(f"finding.{code}")
+        entry = messages().get(f"finding.{code}")
         assert entry is not None and entry.get("id") and entry.get("en"), code
 
 

@@ -95,4 +95,7 @@ def compute(
     cat = as_catalogue(catalogue)
     paths = check_request(cat, path, year, period)
     collection = read(paths, cat)
-    return compute_core(cat, collection, year, period)
+    from .errors import about
+
+    with about(paths):
+        return compute_core(cat, collection, year, period)

@@ -9,7 +9,12 @@ import typer
 
 from . import __version__
 from .commands import catalogue as catalogue_cmd
-from .commands.common import COMMON, GLOBAL, h
+from .commands import click_text
+from .commands.common import COMMAND_METAVAR, COMMON, GLOBAL, OPTIONS_METAVAR, h, help_lang
+
+# --lang (or IKU_LANG) is read from the command line before anything is shown: the help
+# texts below and Click's own words (Usage, Options, its error messages) follow it
+click_text.apply(help_lang())
 
 app = typer.Typer(
     name="iku",
@@ -18,6 +23,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
+    options_metavar=OPTIONS_METAVAR,
+    subcommand_metavar=COMMAND_METAVAR,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(catalogue_cmd.app, name="catalogue")
@@ -39,10 +46,19 @@ def root(
     ] = False,
     catalogue: Annotated[
         Path | None,
-        typer.Option("--catalogue", "-c", help=h("help.opt.catalogue"), rich_help_panel=COMMON),
+        typer.Option(
+            "--catalogue",
+            "-c",
+            help=h("help.opt.catalogue"),
+            metavar=h("metavar.file"),
+            rich_help_panel=COMMON,
+        ),
     ] = None,
     lang: Annotated[
-        str | None, typer.Option("--lang", help=h("help.opt.lang"), rich_help_panel=COMMON)
+        str | None,
+        typer.Option(
+            "--lang", help=h("help.opt.lang"), metavar=h("metavar.lang"), rich_help_panel=COMMON
+        ),
     ] = None,
     debug: Annotated[
         bool, typer.Option("--debug", help=h("help.opt.debug"), rich_help_panel=COMMON)

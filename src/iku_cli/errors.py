@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .i18n import Lang, t
@@ -18,11 +20,29 @@ class IkuError(Exception):
         self.params = params
 
     def message(self, lang: Lang = "id") -> str:
-        return t(self.key, lang, **self.params)
+        # a hint like "run iku validate {path}" names what the user gave (see ``about``),
+        # else the word FOLDER: never a literal PATH
+        return t(self.key, lang, **{"path": t("metavar.path", lang), **self.params})
 
     def details(self, lang: Lang = "id") -> list[str]:
         """Further lines to show under the message."""
         return []
+
+
+def command_line_path(paths: object) -> str:
+    """Paths as a user would type them again: quoted when they hold a space."""
+    items = paths if isinstance(paths, list | tuple) else [paths]
+    return " ".join(f'"{p}"' if " " in str(p) else str(p) for p in items)
+
+
+@contextmanager
+def about(paths: object) -> Iterator[None]:
+    """An IkuError raised inside, whose message says ``{path}``, names ``paths``."""
+    try:
+        yield
+    except IkuError as exc:
+        exc.params.setdefault("path", command_line_path(paths))
+        raise
 
 
 @dataclass(frozen=True)

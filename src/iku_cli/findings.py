@@ -40,6 +40,13 @@ class Finding:
         }
         return t(f"finding.{self.code}", lang, **params)
 
+    def title(self, lang: Lang = "id") -> str:
+        """A few words naming the problem, for people (``nilai kosong``); the code when
+        it has none yet."""
+        key = f"finding.title.{self.code}"
+        text = t(key, lang)
+        return self.code if text == key else text
+
     def location(self) -> str:
         """``Data!F12`` style, or the sheet, or empty."""
         if self.sheet and self.cell:

@@ -8,13 +8,31 @@ from typing import Annotated
 import typer
 
 from ..i18n import t
-from .common import CatalogueOpt, DebugOpt, LangOpt, fail, guarded, h, load_catalogue, settings
+from .common import (
+    COMMAND_METAVAR,
+    OPTIONS_METAVAR,
+    CatalogueOpt,
+    DebugOpt,
+    LangOpt,
+    fail,
+    guarded,
+    h,
+    load_catalogue,
+    settings,
+)
 
-app = typer.Typer(help=h("help.catalogue"), no_args_is_help=True)
+app = typer.Typer(
+    help=h("help.catalogue"),
+    no_args_is_help=True,
+    options_metavar=OPTIONS_METAVAR,
+    subcommand_metavar=COMMAND_METAVAR,
+)
 
 FileArg = Annotated[
     Path | None,
-    typer.Argument(help=h("help.arg.catalogue_file"), show_default=False),
+    typer.Argument(
+        help=h("help.arg.catalogue_file"), metavar=h("metavar.file"), show_default=False
+    ),
 ]
 
 
@@ -52,7 +70,10 @@ def check(
 def show(
     file: FileArg = None,
     *,
-    format: Annotated[str, typer.Option("--format", "-f", help=h("help.opt.format_tj"))] = "table",
+    format: Annotated[
+        str,
+        typer.Option("--format", "-f", help=h("help.opt.format_tj"), metavar=h("metavar.format")),
+    ] = "table",
     catalogue: CatalogueOpt = None,
     lang: LangOpt = None,
     debug: DebugOpt = False,

@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 P = ParamSpec("P")
 R = TypeVar("R")
 
-COMMON = "Opsi umum / Common options"
 DEFAULT_CATALOGUE = "indicators.yaml"
 
 
@@ -46,19 +45,32 @@ def h(key: str) -> str:
     return t(key, help_lang())
 
 
+COMMON = h("help.panel.common")
+# Click's own usage line words: "iku compute [OPSI] FOLDER"
+OPTIONS_METAVAR = h("click.options_metavar")
+COMMAND_METAVAR = h("click.command_metavar")
+
+
 CatalogueOpt = Annotated[
     Path | None,
     typer.Option(
         "--catalogue",
         "-c",
         help=h("help.opt.catalogue"),
+        metavar=h("metavar.file"),
         rich_help_panel=COMMON,
         show_default=False,
     ),
 ]
 LangOpt = Annotated[
     str | None,
-    typer.Option("--lang", help=h("help.opt.lang"), rich_help_panel=COMMON, show_default=False),
+    typer.Option(
+        "--lang",
+        help=h("help.opt.lang"),
+        metavar=h("metavar.lang"),
+        rich_help_panel=COMMON,
+        show_default=False,
+    ),
 ]
 DebugOpt = Annotated[
     bool, typer.Option("--debug", help=h("help.opt.debug"), rich_help_panel=COMMON)
@@ -90,8 +102,12 @@ def settings(catalogue: Path | None, lang: str | None, debug: bool) -> Settings:
     path = (
         catalogue or GLOBAL.get("catalogue") or os.environ.get("IKU_CATALOGUE") or DEFAULT_CATALOGUE
     )
+    from .click_text import apply
+
+    chosen: Lang = "en" if raw_lang == "en" else "id"
+    apply(chosen)  # Click's own texts (an error after this point) in the same language
     return Settings(
-        lang="en" if raw_lang == "en" else "id",
+        lang=chosen,
         catalogue=Path(path),
         debug=debug or bool(GLOBAL.get("debug")),
     )

@@ -51,16 +51,22 @@ def output_format(format: str | None, output: Path | None) -> tuple[str, str | N
 
 
 PathArg = Annotated[
-    Path, typer.Argument(help=h("help.compute.path"), metavar="PATH", show_default=False)
+    Path, typer.Argument(help=h("help.compute.path"), metavar=h("metavar.path"), show_default=False)
 ]
 YearOpt = Annotated[
     int | None,
-    typer.Option("--year", "-y", help=h("help.compute.year"), metavar="Y", show_default=False),
+    typer.Option(
+        "--year", "-y", help=h("help.compute.year"), metavar=h("metavar.year"), show_default=False
+    ),
 ]
 PeriodOpt = Annotated[
     str | None,
     typer.Option(
-        "--period", "-p", help=h("help.compute.period"), metavar="TWn", show_default=False
+        "--period",
+        "-p",
+        help=h("help.compute.period"),
+        metavar=h("metavar.period"),
+        show_default=False,
     ),
 ]
 
@@ -78,19 +84,27 @@ def run_compute(
     """Read ``path`` (progress on a terminal), compute, and say on stderr what was used
     (``say_choice=False`` when the output says it already) and what reading found."""
     from ..api import check_request, read
+    from ..errors import about, command_line_path
     from ..figures import compute
 
     check_request(cat, path, year, period)
     enabled = progress and stderr_is_terminal()
     with reading_progress(lang, enabled, "compute.reading") as advance:
         collection = read(path, cat, progress=advance)
-    result = compute(cat, collection, year, period)
+    with about(path):
+        result = compute(cat, collection, year, period)
     if say_choice:
         say(result.note(lang))
     errors, warnings = count(result.findings)
     if errors or warnings:
         say(
-            t("compute.findings", lang, errors=errors, warnings=warnings),
+            t(
+                "compute.findings",
+                lang,
+                errors=errors,
+                warnings=warnings,
+                path=command_line_path(path),
+            ),
             style="red" if errors else "yellow",
         )
     from ..reader import skipped_files
@@ -124,12 +138,22 @@ def compute(
     period: PeriodOpt = None,
     format: Annotated[
         str | None,
-        typer.Option("--format", "-f", help=h("help.compute.format"), show_default=False),
+        typer.Option(
+            "--format",
+            "-f",
+            help=h("help.compute.format"),
+            show_default=False,
+            metavar=h("metavar.format"),
+        ),
     ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help=h("help.compute.output"), metavar="FILE", show_default=False
+            "--output",
+            "-o",
+            help=h("help.compute.output"),
+            metavar=h("metavar.file"),
+            show_default=False,
         ),
     ] = None,
     catalogue: CatalogueOpt = None,

@@ -23,7 +23,8 @@ def close_codes(code: str, codes: list[str]) -> list[str]:
 @guarded
 def explain(
     code: Annotated[
-        str, typer.Argument(help=h("help.compute.code"), metavar="CODE", show_default=False)
+        str,
+        typer.Argument(help=h("help.compute.code"), metavar=h("metavar.code"), show_default=False),
     ],
     path: PathArg,
     *,

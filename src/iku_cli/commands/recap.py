@@ -29,20 +29,29 @@ if TYPE_CHECKING:
     pass
 
 PathArg = Annotated[
-    Path, typer.Argument(help=h("help.recap.path"), metavar="PATH", show_default=False)
+    Path, typer.Argument(help=h("help.recap.path"), metavar=h("metavar.path"), show_default=False)
 ]
 YearOpt = Annotated[
-    int, typer.Option("--year", "-y", help=h("help.recap.year"), metavar="Y", show_default=False)
+    int,
+    typer.Option(
+        "--year", "-y", help=h("help.recap.year"), metavar=h("metavar.year"), show_default=False
+    ),
 ]
 OutputOpt = Annotated[
     Path,
     typer.Option(
-        "--output", "-o", help=h("help.recap.output"), metavar="FILE.xlsx", show_default=False
+        "--output", "-o", help=h("help.recap.output"), metavar=h("metavar.xlsx"), show_default=False
     ),
 ]
 PeriodOpt = Annotated[
     str | None,
-    typer.Option("--period", "-p", help=h("help.recap.period"), metavar="TWn", show_default=False),
+    typer.Option(
+        "--period",
+        "-p",
+        help=h("help.recap.period"),
+        metavar=h("metavar.period"),
+        show_default=False,
+    ),
 ]
 
 
@@ -59,7 +68,7 @@ def recap(
 ) -> None:
     from ..api import check_request, read
     from ..atomic import atomic_path, check_target, os_error
-    from ..errors import IkuError
+    from ..errors import IkuError, about, command_line_path
 
     opts = settings(catalogue, lang, debug)
     cat = load_catalogue(opts)
@@ -75,7 +84,8 @@ def recap(
 
     with reading_progress(opts.lang, stderr_is_terminal(), "compute.reading") as advance:
         collection = read(path, cat, progress=advance)
-    summary = build_recap(cat, collection, year, period)
+    with about(path):
+        summary = build_recap(cat, collection, year, period)
     looked_at = files_looked_at(
         path,
         (s.file for s in collection.submissions),
@@ -111,7 +121,13 @@ def recap(
     errors, warnings = count(summary.findings)
     if errors or warnings:
         say(
-            t("compute.findings", opts.lang, errors=errors, warnings=warnings),
+            t(
+                "compute.findings",
+                opts.lang,
+                errors=errors,
+                warnings=warnings,
+                path=command_line_path(path),
+            ),
             style="red" if errors else "yellow",
         )
     from ..reader import skipped_files

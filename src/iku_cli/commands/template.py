@@ -25,17 +25,27 @@ from .common import (
 @guarded
 def template(
     out_dir: Annotated[
-        Path, typer.Argument(help=h("help.template.out_dir"), metavar="OUT_DIR", show_default=False)
+        Path,
+        typer.Argument(
+            help=h("help.template.out_dir"), metavar=h("metavar.out_dir"), show_default=False
+        ),
     ],
     *,
-    year: Annotated[int, typer.Option("--year", "-y", help=h("help.template.year"), metavar="Y")],
+    year: Annotated[
+        int, typer.Option("--year", "-y", help=h("help.template.year"), metavar=h("metavar.year"))
+    ],
     period: Annotated[
-        str, typer.Option("--period", "-p", help=h("help.template.period"), metavar="TWn")
+        str,
+        typer.Option("--period", "-p", help=h("help.template.period"), metavar=h("metavar.period")),
     ],
     owner: Annotated[
         list[str] | None,
         typer.Option(
-            "--owner", "-o", help=h("help.template.owner"), metavar="NAME", show_default=False
+            "--owner",
+            "-b",
+            help=h("help.template.owner"),
+            metavar=h("metavar.owner"),
+            show_default=False,
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help=h("help.template.force"))] = False,

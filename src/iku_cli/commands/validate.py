@@ -24,7 +24,7 @@ from .common import stderr_is_terminal as _stderr_is_tty
 
 PathsArg = Annotated[
     list[Path],
-    typer.Argument(help=h("help.arg.paths"), metavar="PATH", show_default=False),
+    typer.Argument(help=h("help.arg.paths"), metavar=h("metavar.path"), show_default=False),
 ]
 
 
@@ -37,7 +37,8 @@ def validate(
     paths: PathsArg,
     *,
     format: Annotated[
-        str, typer.Option("--format", "-f", help=h("help.opt.format_tj"), metavar="table|json")
+        str,
+        typer.Option("--format", "-f", help=h("help.opt.format_tj"), metavar=h("metavar.format")),
     ] = "table",
     strict: Annotated[bool, typer.Option("--strict", help=h("help.opt.strict"))] = False,
     catalogue: CatalogueOpt = None,

@@ -270,9 +270,7 @@ def explain_lines(
         out[-1] = Text(f"{t('explain.category', lang)}: {category}", style=f"bold {style}")
     line(t("explain.category_rule", lang))
 
-    status, label = res.status, t(f"status.{res.status}", lang)
-    shown = status if label == status else f"{status} ({label})"
-    head(f"{t('explain.status', lang)}: {shown}")
+    head(f"{t('explain.status', lang)}: {t(f'status.{res.status}', lang)}")
     if res.reason is not None:
         line(res.reason.text(lang))
 
@@ -286,7 +284,7 @@ def explain_lines(
         where = ": ".join(x for x in (finding.file, finding.location()) if x)
         severity = t(finding.severity, lang)
         line(
-            f"{severity} {finding.code} [{where}] {finding.message(lang)}",
+            f"{severity} {finding.title(lang)} [{where}] {finding.message(lang)}",
             style="red" if finding.is_error else "yellow",
         )
     return out

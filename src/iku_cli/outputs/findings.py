@@ -69,7 +69,7 @@ def findings_table(
             table.add_row(
                 Text(t(item.severity, lang), style=style),
                 Text(printable(item.location())),
-                Text(item.code),
+                Text(item.title(lang)),
                 Text(printable(item.message(lang))),
             )
         parts.append(table)
