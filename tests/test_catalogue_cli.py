@@ -430,6 +430,7 @@ def test_show_json_of_a_small_catalogue(run: Run, valid: Path) -> None:
         "weight": 0.4,
         "numerator": "sdm_sert",
         "denominator": "sdm_semua",
+        "max": None,
     }
     assert indicators["2.1"]["polarity"] == "negative"
     assert [(i["name"], i["label"], i["integer"]) for i in indicators["1.1"]["inputs"]] == [

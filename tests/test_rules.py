@@ -140,8 +140,11 @@ def checked(cat: Catalogue, *subs: Submission) -> Collection:
     return collection
 
 
+NARRATIVE = {"narrative-missing", "evidence-missing"}  # the Analisis sheet's own findings
+
+
 def pairs(collection: Collection) -> set[tuple[str, str | None, str | None]]:
-    return {(f.code, f.indicator, f.cell) for f in collection.findings}
+    return {(f.code, f.indicator, f.cell) for f in collection.findings if f.code not in NARRATIVE}
 
 
 # --------------------------------------------------------------------------- item 4: bounds
