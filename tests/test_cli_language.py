@@ -60,9 +60,11 @@ HELP_PAGES = [
     ["compute"],
     ["recap"],
     ["explain"],
+    ["lkjip"],
 ]
 ERRORS = [
     ["compute"],  # missing argument
+    ["lkjip", "x", "--year", "2025"],  # missing option
     ["template", "out", "--year", "2025"],  # missing option
     ["compute", "x", "--year", "abc"],  # bad option value
     ["compute", "x", "--year", "2025.5"],

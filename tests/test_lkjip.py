@@ -519,3 +519,18 @@ def test_help_does_not_import_docx_or_matplotlib(tmp_path: Path) -> None:
             if line.startswith("import time:") and "|" in line
         }
         assert not modules & {"docx", "matplotlib", "lxml", "PIL"}
+
+
+def test_a_missing_tw4_workbook_is_not_final(run: Run, year_2025: Path, tmp_path: Path) -> None:
+    # final = TW4 with every due workbook and no error, as the recap says; the output is
+    # written beside the folder it reads with a warning, and the notes kept there are not named
+    next(year_2025.glob("2025-TW4-biro-pod.xlsx")).unlink()
+    (year_2025 / "catatan.md").write_text("bukan laporan", encoding="utf-8")
+    (year_2025 / "kiriman.csv").write_text("1;2", encoding="utf-8")
+    out = year_2025 / "bab3.docx"
+    result = lkjip(run, year_2025, out, "--year", "2025")
+    assert result.exit_code == 0, result.output
+    assert "TW4, belum final" in result.stdout
+    assert "kiriman.csv" in result.stderr and "catatan.md" not in result.stderr
+    assert str(out) in result.stderr  # written into the folder read: said
+    assert "{path}" not in result.stderr

@@ -13,7 +13,7 @@ import pytest
 
 from iku_cli import __version__
 
-HEAVY = {"pandas", "openpyxl", "xlsxwriter", "python_calamine", "numpy"}
+HEAVY = {"pandas", "openpyxl", "xlsxwriter", "python_calamine", "numpy", "docx", "matplotlib"}
 
 
 def python(*args: str, cwd: Path, lang: str | None = None) -> subprocess.CompletedProcess[str]:

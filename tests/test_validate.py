@@ -281,6 +281,7 @@ def test_skipped_files_are_named_in_validate_compute_and_recap(
     for name in ("biro c.xlsb", "biro d.csv", "surat.pdf"):
         (folder / name).write_bytes(b"x")
     (folder / "~$biro a.xlsx").write_bytes(b"lock")  # lock and hidden files stay silent
+    (folder / "README.md").write_bytes(b"catatan")  # notes kept beside: counted, not named
     (folder / ".tersembunyi.csv").write_bytes(b"x")
     (folder / "arsip").mkdir()  # a folder left out on purpose is not a wrong format
     (folder / "arsip" / ".ikuignore").write_bytes(b"")
@@ -289,7 +290,7 @@ def test_skipped_files_are_named_in_validate_compute_and_recap(
     base = ("--catalogue", str(catalogue), "--lang", "en")
 
     data = _json(run("validate", str(folder), "--format", "json", *base))
-    assert data["skipped"] == 4  # the count still holds the folder left out
+    assert data["skipped"] == 5  # the count still holds the folder left out and the notes
     assert sorted(data["skipped_files"]) == wrong
     table = run("validate", str(folder), *base)
     assert table.exit_code == 0, table.output
@@ -297,6 +298,7 @@ def test_skipped_files_are_named_in_validate_compute_and_recap(
     for shown in wrong:
         assert Path(shown).name in table.stdout
     assert "~$" not in table.stdout and ".tersembunyi" not in table.stdout
+    assert "README.md" not in table.stdout
 
     computed = run("compute", str(folder), "--format", "json", *base)
     assert sorted(json.loads(computed.stdout)["skipped_files"]) == wrong

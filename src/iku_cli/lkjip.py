@@ -65,6 +65,7 @@ class Chapter:
     year: int
     period: Period
     provisional: bool
+    final: bool  # TW4, every due workbook present, no error (as the recap says)
     overall: OverallResult
     categories: tuple[str, ...]
     earlier_years: list[int]  # catalogue years before ``year`` with data, oldest first
@@ -138,6 +139,7 @@ def chapter_from_recap(recap: Recap) -> Chapter:
         year=result.year,
         period=result.period,
         provisional=result.provisional,
+        final=recap.final,
         overall=result.overall,
         categories=result.categories,
         earlier_years=earlier,

@@ -1039,12 +1039,6 @@ def _is_ignored(name: str) -> bool:
 IGNORE_MARKER = ".ikuignore"
 
 
-def skipped_files(skipped: Sequence[str]) -> list[str]:
-    """The skipped files to name (a folder left out, ending with a separator, is not a
-    file a bureau sent in the wrong format)."""
-    return [name for name in skipped if not name.endswith(("/", "\\"))]
-
-
 def list_files(
     paths: Iterable[str | Path], found: list[Finding] | None = None
 ) -> tuple[list[tuple[Path, str]], list[str]]:

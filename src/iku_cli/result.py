@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from .findings import Finding
 from .i18n import Lang, t
 from .periods import Period
+from .submission import skipped_files
 
 if TYPE_CHECKING:
     import pandas
@@ -373,7 +374,7 @@ class Result:
             "submissions": [s.to_dict() for s in self.submissions],
             "missing_submissions": [m.to_dict() for m in self.missing_submissions],
             "findings": [f.to_dict(lang) for f in self.findings],
-            "skipped_files": [s for s in self.skipped if not s.endswith(("/", "\\"))],
+            "skipped_files": skipped_files(self.skipped),
         }
 
     def to_frame(self, lang: Lang = "id") -> pandas.DataFrame:

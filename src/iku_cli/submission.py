@@ -7,6 +7,7 @@ The models here are plain data. Reading workbooks into them lives in
 from __future__ import annotations
 
 import operator
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import Any
@@ -127,3 +128,18 @@ class Collection:
 
     def years(self) -> list[int]:
         return sorted({s.year for s in self.submissions if s.year is not None})
+
+
+# never a bureau's submission: the notes, scripts and catalogue kept beside the workbooks
+_NOT_SENT = (".md", ".py", ".yaml", ".yml")
+
+
+def skipped_files(skipped: Sequence[str]) -> list[str]:
+    """The skipped files to name, so a bureau that sent the wrong format (``.xlsb``,
+    ``.csv``, ``.pdf``) shows: not a folder left out (ending with a separator), nor the
+    notes, scripts and catalogues an office keeps beside the workbooks."""
+    return [
+        name
+        for name in skipped
+        if not name.endswith(("/", "\\")) and not name.lower().endswith(_NOT_SENT)
+    ]

@@ -7,7 +7,7 @@ import functools
 import os
 import sys
 import traceback
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,9 +22,12 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from ..catalogue import Catalogue
+    from ..findings import Finding
+    from ..submission import Collection
 
 P = ParamSpec("P")
 R = TypeVar("R")
+T = TypeVar("T")
 
 DEFAULT_CATALOGUE = "indicators.yaml"
 
@@ -271,6 +274,55 @@ def files_looked_at(path: Path, *groups: Iterable[str | None]) -> list[str | Pat
     for group in groups:
         files += [f for f in group if f]
     return files
+
+
+def report_reading(findings: list[Finding], skipped: Sequence[str], path: Path, lang: Lang) -> int:
+    """Say on stderr what reading found (errors, warnings, files skipped); the error count."""
+    from ..errors import command_line_path
+    from ..findings import count
+    from ..submission import skipped_files
+
+    errors, warnings = count(findings)
+    if errors or warnings:
+        say(
+            t(
+                "compute.findings",
+                lang,
+                errors=errors,
+                warnings=warnings,
+                path=command_line_path(path),
+            ),
+            style="red" if errors else "yellow",
+        )
+    named = skipped_files(skipped)
+    if named:
+        from ..safety import printable
+
+        say(
+            t("read.skipped_files", lang, files=", ".join(printable(n) for n in named)),
+            style="yellow",
+        )
+    return errors
+
+
+def write_output(
+    output: Path, path: Path, collection: Collection, catalogue: Path, write: Callable[[Path], T]
+) -> T:
+    """Write a report atomically with ``write(temporary_path)``, never over a file the run
+    read or skipped, nor the catalogue; a failed write is one clear message."""
+    from ..atomic import atomic_path, os_error
+
+    looked_at = files_looked_at(
+        path,
+        (s.file for s in collection.submissions),
+        (f.file for f in collection.findings),
+        collection.skipped,
+    )
+    with atomic_path(output, protected=[*looked_at, catalogue]) as tmp:
+        try:
+            return write(tmp)
+        except OSError as exc:
+            raise os_error(output, exc) from None
 
 
 def warn_if_inside(output: Path, path: Path, lang: Lang) -> None:

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..findings import count
 from ..i18n import Lang, t
 from .common import (
     CatalogueOpt,
@@ -22,6 +21,7 @@ from .common import (
     load_catalogue,
     out_console,
     reading_progress,
+    report_reading,
     say,
     settings,
     stderr_is_terminal,
@@ -84,7 +84,7 @@ def run_compute(
     """Read ``path`` (progress on a terminal), compute, and say on stderr what was used
     (``say_choice=False`` when the output says it already) and what reading found."""
     from ..api import check_request, read
-    from ..errors import about, command_line_path
+    from ..errors import about
     from ..figures import compute
 
     check_request(cat, path, year, period)
@@ -95,25 +95,7 @@ def run_compute(
         result = compute(cat, collection, year, period)
     if say_choice:
         say(result.note(lang))
-    errors, warnings = count(result.findings)
-    if errors or warnings:
-        say(
-            t(
-                "compute.findings",
-                lang,
-                errors=errors,
-                warnings=warnings,
-                path=command_line_path(path),
-            ),
-            style="red" if errors else "yellow",
-        )
-    from ..reader import skipped_files
-
-    if skipped_files(result.skipped):
-        from ..safety import printable
-
-        names = ", ".join(printable(name) for name in skipped_files(result.skipped))
-        say(t("read.skipped_files", lang, files=names), style="yellow")
+    report_reading(result.findings, result.skipped, path, lang)
     return result
 
 

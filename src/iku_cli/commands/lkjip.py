@@ -8,38 +8,32 @@ from typing import Annotated
 
 import typer
 
-from ..findings import count
 from ..i18n import t
 from .common import (
     CatalogueOpt,
     DebugOpt,
     LangOpt,
-    files_looked_at,
     guarded,
     h,
     load_catalogue,
     out_console,
     reading_progress,
-    say,
+    report_reading,
     settings,
     stderr_is_terminal,
+    warn_if_inside,
+    write_output,
 )
+from .recap import PeriodOpt, YearOpt
 
 PathArg = Annotated[
-    Path, typer.Argument(help=h("help.lkjip.path"), metavar="PATH", show_default=False)
-]
-YearOpt = Annotated[
-    int, typer.Option("--year", "-y", help=h("help.recap.year"), metavar="Y", show_default=False)
+    Path, typer.Argument(help=h("help.lkjip.path"), metavar=h("metavar.path"), show_default=False)
 ]
 OutputOpt = Annotated[
     Path,
     typer.Option(
-        "--output", "-o", help=h("help.lkjip.output"), metavar="FILE.docx", show_default=False
+        "--output", "-o", help=h("help.lkjip.output"), metavar=h("metavar.docx"), show_default=False
     ),
-]
-PeriodOpt = Annotated[
-    str | None,
-    typer.Option("--period", "-p", help=h("help.recap.period"), metavar="TWn", show_default=False),
 ]
 
 
@@ -55,8 +49,8 @@ def lkjip(
     debug: DebugOpt = False,
 ) -> None:
     from ..api import check_request, read
-    from ..atomic import atomic_path, check_target
-    from ..errors import IkuError
+    from ..atomic import check_target
+    from ..errors import IkuError, about
 
     opts = settings(catalogue, lang, debug)
     cat = load_catalogue(opts)
@@ -65,28 +59,23 @@ def lkjip(
     if output.suffix.lower() != ".docx":
         raise IkuError("lkjip.not_docx", path=str(output))
     check_target(output)
+    warn_if_inside(output, path, opts.lang)
 
     from ..lkjip import build_chapter
     from ..outputs.lkjip import write_chapter
 
     with reading_progress(opts.lang, stderr_is_terminal(), "compute.reading") as advance:
         collection = read(path, cat, progress=advance)
-    chapter = build_chapter(cat, collection, year, period)
-    looked_at = files_looked_at(
-        path,
-        (s.file for s in collection.submissions),
-        (f.file for f in collection.findings),
-        collection.skipped,
+    with about(path):
+        chapter = build_chapter(cat, collection, year, period)
+    tables, charts = write_output(
+        output, path, collection, opts.catalogue, lambda tmp: write_chapter(chapter, tmp, opts.lang)
     )
-    protected = [*looked_at, opts.catalogue]  # the catalogue is an input too
-    with atomic_path(output, protected=protected) as tmp:
-        try:
-            tables, charts = write_chapter(chapter, tmp, opts.lang)
-        except OSError as exc:
-            detail = exc.strerror or str(exc)
-            raise IkuError("output.permission", path=str(output), detail=detail) from None
 
-    status = t("recap.provisional" if chapter.provisional else "recap.final", opts.lang)
+    if chapter.final:
+        status = t("recap.final", opts.lang)
+    else:
+        status = t("recap.provisional" if chapter.provisional else "recap.not_final", opts.lang)
     out_console().print(
         t(
             "lkjip.written",
@@ -103,12 +92,7 @@ def lkjip(
         markup=False,
         highlight=False,
     )
-    errors, warnings = count(collection.findings)
-    if errors or warnings:
-        say(
-            t("compute.findings", opts.lang, errors=errors, warnings=warnings),
-            style="red" if errors else "yellow",
-        )
+    errors = report_reading(collection.findings, collection.skipped, path, opts.lang)
     if errors:
         raise typer.Exit(1)
 

@@ -7,22 +7,21 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..findings import count
 from ..i18n import t
 from .common import (
     CatalogueOpt,
     DebugOpt,
     LangOpt,
-    files_looked_at,
     guarded,
     h,
     load_catalogue,
     out_console,
     reading_progress,
-    say,
+    report_reading,
     settings,
     stderr_is_terminal,
     warn_if_inside,
+    write_output,
 )
 
 if TYPE_CHECKING:
@@ -67,8 +66,8 @@ def recap(
     debug: DebugOpt = False,
 ) -> None:
     from ..api import check_request, read
-    from ..atomic import atomic_path, check_target, os_error
-    from ..errors import IkuError, about, command_line_path
+    from ..atomic import check_target
+    from ..errors import IkuError, about
 
     opts = settings(catalogue, lang, debug)
     cat = load_catalogue(opts)
@@ -86,18 +85,9 @@ def recap(
         collection = read(path, cat, progress=advance)
     with about(path):
         summary = build_recap(cat, collection, year, period)
-    looked_at = files_looked_at(
-        path,
-        (s.file for s in collection.submissions),
-        (f.file for f in collection.findings),
-        collection.skipped,
+    write_output(
+        output, path, collection, opts.catalogue, lambda tmp: write_recap(summary, tmp, opts.lang)
     )
-    protected = [*looked_at, opts.catalogue]  # the catalogue is an input too
-    with atomic_path(output, protected=protected) as tmp:
-        try:
-            write_recap(summary, tmp, opts.lang)
-        except OSError as exc:
-            raise os_error(output, exc) from None
 
     if summary.final:
         status = t("recap.final", opts.lang)
@@ -118,25 +108,7 @@ def recap(
         markup=False,
         highlight=False,
     )
-    errors, warnings = count(summary.findings)
-    if errors or warnings:
-        say(
-            t(
-                "compute.findings",
-                opts.lang,
-                errors=errors,
-                warnings=warnings,
-                path=command_line_path(path),
-            ),
-            style="red" if errors else "yellow",
-        )
-    from ..reader import skipped_files
-
-    if skipped_files(collection.skipped):
-        from ..safety import printable
-
-        names = ", ".join(printable(name) for name in skipped_files(collection.skipped))
-        say(t("read.skipped_files", opts.lang, files=names), style="yellow")
+    errors = report_reading(summary.findings, collection.skipped, path, opts.lang)
     if errors:
         raise typer.Exit(1)
 

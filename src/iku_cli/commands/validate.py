@@ -51,7 +51,8 @@ def validate(
     cat = load_catalogue(opts)
 
     from ..checks import check_all
-    from ..reader import read_paths, skipped_files
+    from ..reader import read_paths
+    from ..submission import skipped_files
 
     # a path that does not exist stops read_paths before anything is read (exit 2)
     with _progress(opts.lang, format == "table" and _stderr_is_tty()) as advance:
