@@ -1,4 +1,4 @@
-"""`iku compute PATH [--year Y] [--period TWn] [--format table|json|csv] [--output FILE]`."""
+"""`iku compute PATH [--year Y] [--period TWn] [--format table|json|csv|xlsx] [--output FILE]`."""
 
 from __future__ import annotations
 
@@ -32,15 +32,17 @@ if TYPE_CHECKING:
     from ..catalogue import Catalogue
     from ..result import Result
 
-FORMATS = ("table", "json", "csv")
+FORMATS = ("table", "json", "csv", "xlsx")
 # what an --output file's extension says its format is
-BY_EXTENSION = {".json": "json", ".csv": "csv"}
+BY_EXTENSION = {".json": "json", ".csv": "csv", ".xlsx": "xlsx"}
 
 
 def output_format(format: str | None, output: Path | None) -> tuple[str, str | None]:
     """The format to write, or (``""``, message key) when the request does not fit:
     with ``--output`` and no ``--format`` the file's extension decides."""
     if output is None:
+        if format == "xlsx":  # a workbook's bytes on a terminal helps nobody
+            return "", "error.xlsx_needs_output"
         return format or "table", None
     implied = BY_EXTENSION.get(output.suffix.lower())
     if format is None:
@@ -197,6 +199,10 @@ def render(result: Result, format: str, lang: Lang) -> bytes:
         from ..outputs.result_csv import render_csv
 
         return render_csv(result, lang)
+    if format == "xlsx":
+        from ..outputs.result_xlsx import render_xlsx
+
+        return render_xlsx(result, lang)
     from rich.console import Console
 
     from ..outputs.result_table import result_table
