@@ -364,6 +364,7 @@ def test_biff_error_constants_result_less_formulas_and_percent_numbers() -> None
         + _record(0x027E, struct.pack("<HHHI", 7, 5, 1, (82 << 2) | 2 | 1))  # F8 0.82 as 0%
         + _record(0x00BD, struct.pack("<HHHIHIH", 8, 5, 1, (-5 << 2 & 0xFFFFFFFF) | 2, 2,
                                       (7 << 2) | 2, 6))  # F9 -5 as 0%, G9 7 quoted "%"
+        + _record(0x0006, struct.pack("<HHHdHI", 9, 5, 1, 0.25, 0, 0) + b"\0\0")  # F10 =A1/4
         + eof
     )  # fmt: skip
     special = _scan_biff(globals_ + bound + eof + sheet)
@@ -374,4 +375,5 @@ def test_biff_error_constants_result_less_formulas_and_percent_numbers() -> None
     assert isinstance(found[(7, 6)], NoResult)
     assert found[(8, 6)] == pytest.approx(0.82) and type(found[(8, 6)]) is Percent
     assert found[(9, 6)] == -5 and type(found[(9, 6)]) is Percent
+    assert found[(10, 6)] == 0.25 and type(found[(10, 6)]) is Percent
     assert _scan_biff(b"\x09\x08\x04\x00\x00\x05\x10\x00") == {}  # BIFF5: left to calamine
