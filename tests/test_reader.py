@@ -220,6 +220,56 @@ def test_error_text_typed_in_ods(tmp_path: Path) -> None:
     assert _codes(found) == {("cell-error", "F6")}
 
 
+def test_xlsx_cells_without_r_attribute_keep_errors_and_formulas(tmp_path: Path) -> None:
+    """r= is optional in OOXML: a cell is then the previous one's next column, a row
+    the previous row's next; error cells and formulas there are still errors at the cell."""
+    import re
+    import zipfile
+
+    path = write_xlsx(tmp_path / "a.xlsx", submission(filled({("1.1", "disahkan"): "=1/0"})))
+    with zipfile.ZipFile(path) as zf:
+        members = {i.filename: zf.read(i) for i in zf.infolist()}
+    xml = members["xl/worksheets/sheet3.xml"].decode()
+    assert '<c r="F6" t="n"><v>10</v></c>' in xml
+    xml = xml.replace('<c r="F6" t="n"><v>10</v></c>', '<c t="e"><v>#N/A</v></c>')
+    xml = re.sub(r'(<c) r="[A-Z]+[0-9]+"', r"\1", xml)
+    xml = re.sub(r'<row r="(?!4")[0-9]+"', "<row", xml)  # row 4 keeps it: row 3 is skipped
+    assert ' r="' not in xml.replace('<row r="4"', "")
+    members["xl/worksheets/sheet3.xml"] = xml.encode()
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, raw in members.items():
+            zf.writestr(name, raw)
+    before = path.read_bytes()
+    sub, found = _read(path)
+    assert [(f.code, f.sheet, f.cell, f.is_error) for f in found] == [
+        ("formula-without-result", "Data", "F5", True),
+        ("cell-error", "Data", "F6", True),
+    ]
+    assert _values(sub)[("1.10", "target_pad")] == (Decimal(2000), "Data!F8")
+    assert path.read_bytes() == before
+
+
+XLS_ERRORS = DATA / "errors.xls"  # F5 =1/0, F6 =NA(), F8 0.82 as 0%, G8 0.5 as 0.0" %"
+
+
+def test_xls_error_cells_are_errors_at_the_cell() -> None:
+    before = XLS_ERRORS.read_bytes()
+    sub, found = _read(XLS_ERRORS)
+    errors = [(f.code, f.sheet, f.cell, f.is_error) for f in found if f.is_error]
+    assert errors == [("cell-error", "Data", "F5", True), ("cell-error", "Data", "F6", True)]
+    assert "#DIV/0!" in found[0].message("en") and "#N/A" in found[1].message("en")
+    assert _values(sub)[("1.1", "disahkan")] == (None, "Data!F5")
+    assert XLS_ERRORS.read_bytes() == before
+
+
+def test_percent_formatted_number_in_xls_reads_as_shown() -> None:
+    sub, found = _read(XLS_ERRORS)
+    warnings = [(f.code, f.severity, f.sheet, f.cell) for f in found if not f.is_error]
+    assert warnings == [("value-percent-format", "warning", "Data", "F8")]
+    assert _values(sub)[("1.10", "target_pad")] == (Decimal(82), "Data!F8")
+    assert _values(sub)[("1.10", "setor")] == (Decimal(1500), "Data!F7")
+
+
 def test_date_in_value_cell(tmp_path: Path) -> None:
     from datetime import date
 

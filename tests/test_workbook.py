@@ -335,3 +335,45 @@ def test_xls_sheet_offset_into_garbage(tmp_path: Path) -> None:
             open_workbook(path).close()
         except WorkbookProblem as problem:
             assert problem.code in {"file-corrupt", "sheet-too-large"}
+
+
+def _record(kind: int, body: bytes) -> bytes:
+    return struct.pack("<HH", kind, len(body)) + body
+
+
+def test_biff_error_constants_result_less_formulas_and_percent_numbers() -> None:
+    """The BIFF records calamine reads as empty or without their format: an error typed
+    as a constant (BOOLERR), a formula whose empty result is to be computed on opening
+    (as non-spreadsheet writers leave it), numbers as RK/MULRK under a percent style."""
+    from iku_cli.workbook import Percent, _scan_biff
+
+    bof = _record(0x0809, struct.pack("<HH", 0x0600, 0x0005) + b"\0" * 12)
+    name = b"Data"
+    xfs = b"".join(_record(0x00E0, struct.pack("<HH", 0, fmt) + b"\0" * 16) for fmt in (0, 9, 164))
+    fmt = _record(0x041E, struct.pack("<HHB", 164, 6, 0) + b'0.0"%"')  # quoted: no percent
+    globals_ = bof + xfs + fmt
+    sheet_at = len(globals_) + 4 + 8 + len(name) + 4
+    bound = _record(0x0085, struct.pack("<IBBBB", sheet_at, 0, 0, len(name), 0) + name)
+    eof = _record(0x000A, b"")
+    sheet = (
+        bof
+        + _record(0x0205, struct.pack("<HHHBB", 4, 5, 0, 0x07, 1))  # F5 #DIV/0!
+        + _record(0x0205, struct.pack("<HHHBB", 5, 5, 0, 1, 0))  # F6 TRUE: no error
+        + _record(0x0006, struct.pack("<HHH", 6, 5, 0) + bytes([3, 0, 0, 0, 0, 0, 255, 255])
+                  + struct.pack("<HI", 0x0002, 0) + b"\0\0")  # F7: never computed
+        + _record(0x027E, struct.pack("<HHHI", 7, 5, 1, (82 << 2) | 2 | 1))  # F8 0.82 as 0%
+        + _record(0x00BD, struct.pack("<HHHIHIH", 8, 5, 1, (-5 << 2 & 0xFFFFFFFF) | 2, 2,
+                                      (7 << 2) | 2, 6))  # F9 -5 as 0%, G9 7 quoted "%"
+        + _record(0x0006, struct.pack("<HHHdHI", 9, 5, 1, 0.25, 0, 0) + b"\0\0")  # F10 =A1/4
+        + eof
+    )  # fmt: skip
+    special = _scan_biff(globals_ + bound + eof + sheet)
+    assert set(special) == {"Data"}
+    found = special["Data"]
+    assert found[(5, 6)] == CellError("#DIV/0!")
+    assert (6, 6) not in found and (9, 7) not in found
+    assert isinstance(found[(7, 6)], NoResult)
+    assert found[(8, 6)] == pytest.approx(0.82) and type(found[(8, 6)]) is Percent
+    assert found[(9, 6)] == -5 and type(found[(9, 6)]) is Percent
+    assert found[(10, 6)] == 0.25 and type(found[(10, 6)]) is Percent
+    assert _scan_biff(b"\x09\x08\x04\x00\x00\x05\x10\x00") == {}  # BIFF5: left to calamine

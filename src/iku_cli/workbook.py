@@ -274,6 +274,8 @@ class Workbook:
         self._zip: _Zip | None = None
         self._parts: dict[str, str] = {}
         self._percent: frozenset[int] | None = None  # xlsx cell styles showing a percent
+        # per sheet, read from the file itself: ods's and xls's error cells, formulas
+        # without a result and percent-formatted numbers (xlsx's are read per sheet)
         self._ods_special: dict[str, dict[tuple[int, int], Value]] = {}
         self._cache: dict[str, Sheet] = {}
         self._book: Any = None
@@ -292,7 +294,7 @@ class Workbook:
                 _check_shared_strings(archive)
                 self._parts = _xlsx_parts(archive)
         if self.format == "xls":
-            _check_xls(self._data, self.max_cells)
+            self._ods_special = _scan_biff(_check_xls(self._data, self.max_cells))
         book = _calamine_open(self._data, quiet=self.format == "xls")
         self._book = book
         names = []
@@ -337,7 +339,7 @@ class Workbook:
         special: dict[tuple[int, int], Value] = {}
         if self.format in {"xlsx", "xlsm"}:
             special = self._scan_xlsx_sheet(name)
-        elif self.format == "ods":
+        elif self.format in {"ods", "xls"}:
             special = self._ods_special.get(name, {})
         try:
             raw = self._book.get_sheet_by_name(name)
@@ -658,13 +660,16 @@ class _Compound:
         return data[:size]
 
 
-def _check_xls(data: bytes, max_cells: int) -> None:
+def _check_xls(data: bytes, max_cells: int) -> bytes:
+    """The workbook stream, once its records were checked."""
     try:
         compound = _Compound(data)
         name = "Workbook" if any(n.lower() == "workbook" for n in compound.names) else "Book"
-        _check_biff(compound.stream(name), max_cells)
+        stream = compound.stream(name)
+        _check_biff(stream, max_cells)
     except (struct.error, IndexError):
         raise _corrupt("OLE2 structure") from None
+    return stream
 
 
 def _corrupt(detail: str) -> WorkbookProblem:
@@ -736,6 +741,114 @@ def _walk_biff(stream: bytes, at: int, max_cells: int, *, whole: bool) -> list[i
     if max_row * max_col > max_cells:
         raise WorkbookProblem("sheet-too-large", rows=max_row, cols=max_col, limit=max_cells)
     return sheets
+
+
+_BIFF_BOF, _BIFF_FORMAT, _BIFF_XF, _BIFF_FORMULA = 0x0809, 0x041E, 0x00E0, 0x0006
+_BIFF_NUMBER, _BIFF_RK, _BIFF_MULRK, _BIFF_BOOLERR = 0x0203, 0x027E, 0x00BD, 0x0205
+_BIFF_ERRORS = {
+    0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?",
+    0x24: "#NUM!", 0x2A: "#N/A",
+}  # fmt: skip
+_BIFF_CALC_ON_LOAD = 0x0002  # a FORMULA record's flag: its result is to be computed on opening
+
+
+def _scan_biff(stream: bytes) -> dict[str, dict[tuple[int, int], Value]]:
+    """Per worksheet of a BIFF8 stream (already checked by ``_check_biff``): error cells,
+    formulas whose result was never computed and numbers shown as a percent, by (row, col),
+    1-based. calamine reads the first two as empty cells and the last without its format."""
+    try:
+        return _scan_biff_records(stream)
+    except (struct.error, IndexError, UnicodeDecodeError):  # calamine will say what is wrong
+        return {}
+
+
+def _scan_biff_records(stream: bytes) -> dict[str, dict[tuple[int, int], Value]]:
+    end = len(stream)
+    if end < 8 or struct.unpack_from("<HHH", stream)[::2] != (_BIFF_BOF, 0x0600):
+        return {}  # not BIFF8 (Excel 97 and later): its records are laid out otherwise
+    percent_formats = set(_PERCENT_IDS)
+    formats: list[int] = []  # each XF record's number format, in order: a cell's style index
+    sheets: list[tuple[str, int]] = []
+    at = 0
+    while at + 4 <= end:
+        kind, length = struct.unpack_from("<HH", stream, at)
+        body = stream[at + 4 : at + 4 + length]
+        at += 4 + length
+        if kind == _BIFF_EOF:
+            break
+        if kind == _BIFF_XF and length >= 4:
+            formats.append(struct.unpack_from("<H", body, 2)[0])
+        elif kind == _BIFF_FORMAT and length >= 5:
+            fmt_id, size, flags = struct.unpack_from("<HHB", body)
+            code = body[5 : 5 + size * 2].decode("utf-16-le", "replace") if flags & 1 else (
+                body[5 : 5 + size].decode("latin-1")
+            )  # fmt: skip
+            if shows_percent(code):
+                percent_formats.add(fmt_id)
+        elif kind == _BIFF_BOUNDSHEET and length >= 8 and body[5] == 0:  # a worksheet
+            size, flags = body[6], body[7]
+            name = body[8 : 8 + size * 2].decode("utf-16-le") if flags & 1 else (
+                body[8 : 8 + size].decode("latin-1")
+            )  # fmt: skip
+            sheets.append((name, struct.unpack_from("<I", body)[0]))
+    percent = frozenset(i for i, fmt in enumerate(formats) if fmt in percent_formats)
+    return {name: _scan_biff_sheet(stream, start, percent) for name, start in sheets[:MAX_SHEETS]}
+
+
+def _scan_biff_sheet(
+    stream: bytes, at: int, percent: frozenset[int]
+) -> dict[tuple[int, int], Value]:
+    end = len(stream)
+    found: dict[tuple[int, int], Value] = {}
+    depth = 0  # a chart inside the sheet is a BOF ... EOF of its own
+    while at + 4 <= end:
+        kind, length = struct.unpack_from("<HH", stream, at)
+        body = stream[at + 4 : at + 4 + length]
+        at += 4 + length
+        if kind == _BIFF_BOF:
+            depth += 1
+        elif kind == _BIFF_EOF:
+            depth -= 1
+            if depth <= 0:
+                break
+        elif kind == _BIFF_FORMULA and length >= 16:
+            row, col, xf = struct.unpack_from("<HHH", body)
+            if body[12:14] == b"\xff\xff":  # not a number: body[6] says what
+                if body[6] == 2:
+                    found[(row + 1, col + 1)] = CellError(_BIFF_ERRORS.get(body[8], "#N/A"))
+                elif body[6] == 3 and struct.unpack_from("<H", body, 14)[0] & _BIFF_CALC_ON_LOAD:
+                    found[(row + 1, col + 1)] = NoResult("")  # an empty result never computed
+            elif xf in percent:
+                found[(row + 1, col + 1)] = Percent(struct.unpack_from("<d", body, 6)[0])
+        elif kind == _BIFF_BOOLERR and length >= 8 and body[7] == 1:
+            row, col = struct.unpack_from("<HH", body)
+            found[(row + 1, col + 1)] = CellError(_BIFF_ERRORS.get(body[6], "#N/A"))
+        elif not percent:
+            continue
+        elif kind == _BIFF_NUMBER and length >= 14:
+            row, col, xf = struct.unpack_from("<HHH", body)
+            if xf in percent:
+                found[(row + 1, col + 1)] = Percent(struct.unpack_from("<d", body, 6)[0])
+        elif kind == _BIFF_RK and length >= 10:
+            row, col, xf = struct.unpack_from("<HHH", body)
+            if xf in percent:
+                found[(row + 1, col + 1)] = Percent(_rk(struct.unpack_from("<I", body, 6)[0]))
+        elif kind == _BIFF_MULRK and length >= 12:
+            row, first = struct.unpack_from("<HH", body)
+            for i in range((length - 6) // 6):
+                xf, rk = struct.unpack_from("<HI", body, 4 + 6 * i)
+                if xf in percent:
+                    found[(row + 1, first + i + 1)] = Percent(_rk(rk))
+    return found
+
+
+def _rk(rk: int) -> float:
+    """A BIFF RK number: a 30-bit integer or a float's high 30 bits, perhaps times 100."""
+    if rk & 2:
+        value: float = (rk >> 2) - (1 << 30 if rk & 0x80000000 else 0)
+    else:
+        value = struct.unpack("<d", struct.pack("<Q", (rk & 0xFFFFFFFC) << 32))[0]
+    return value / 100 if rk & 1 else value
 
 
 class _Member(NamedTuple):
@@ -1261,12 +1374,18 @@ def _xlsx_special(
     if not styled and _FORMULA_END.search(xml) is None and _ERROR_TYPE.search(xml) is None:
         return {}
     found: dict[tuple[int, int], Value] = {}
+    row = col = last = 0  # the previous cell's place and where it ended
     for match in _CELL.finditer(xml):
         attrs, body = match.group(1), match.group(2) or b""
         ref = _ATTR_R.search(attrs)
-        if ref is None:
-            continue
-        row, col = int(ref.group(2)), column_number(ref.group(1).decode())
+        if ref is not None:
+            row, col = int(ref.group(2)), column_number(ref.group(1).decode())
+        else:  # r= is optional: the next column, or the first of each <row> in between
+            col += 1
+            for row_tag in _ROW.finditer(xml, last, match.start()):
+                number = _ATTR_ROW_R.search(row_tag.group(1))
+                row, col = (int(number.group(1)) if number else row + 1), 1
+        last = match.end()
         if row > max_rows:
             continue
         kind = _ATTR_T.search(attrs)
@@ -1293,6 +1412,8 @@ def _xlsx_special(
 
 
 _ATTR_S = re.compile(rb"\bs=\"([0-9]{1,9})\"")
+_ROW = re.compile(rb"<" + _NS + rb"row\b([^>]*)>")
+_ATTR_ROW_R = re.compile(rb"\br=\"([0-9]{1,9})\"")
 
 
 @functools.lru_cache(maxsize=64)
