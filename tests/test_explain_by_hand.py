@@ -115,3 +115,19 @@ def test_15_and_41_no_longer_disagree_by_hand(run: Run, monkeypatch: pytest.Monk
     assert "Sumber data: Laporan Seluruh Bagian di Biro Kesra" in out
     assert "Catatan katalog:" in out and "di fasilitasi" in out
     assert "90,995 menjadi 91,00" in out  # the category rule
+
+
+def test_a_derived_quarter_target_is_shown_with_its_parts(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 1.5 follows the catalogue's quarterly profile: TW1's target is the year's x 25%
+    monkeypatch.setenv("COLUMNS", "4000")
+    out = explain_text(run, "1.5", str(EXAMPLES / "2025"), "TW1")
+    line = next(x for x in out.splitlines() if "profil triwulan katalog" in x)
+    year_target, share, target = re.findall(NUMBER, line.replace("%", ""))[:3]
+    assert to_decimal(year_target) * to_decimal(share) / 100 == to_decimal(target)
+    assert f"Target 2025 TW1: {target}" in out
+    # 4.1 has no quarterly target: a pace, not a band, before TW4
+    out = explain_text(run, "4.1", str(EXAMPLES / "2025"), "TW1")
+    assert "Tanpa target triwulan" in out and "bukan kategori akhir" in out
+    assert "Tanpa target triwulan" not in explain_text(run, "4.1", str(EXAMPLES / "2025"), "TW4")

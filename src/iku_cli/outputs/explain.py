@@ -258,6 +258,27 @@ def explain_lines(
         plain_number(res.target, lang) if res.target is not None else t("explain.no_target", lang)
     )
     head(f"{t('explain.target', lang, year=result.year, period=result.period)}: {target}")
+    year_target = indicator.target(result.year, "TW4")
+    if res.target_basis == "profile" and res.target_share is not None and year_target is not None:
+        # the quarter's target is derived: show it so it checks by hand
+        line(
+            t(
+                "explain.target_profile",
+                lang,
+                year_target=plain_number(year_target, lang),
+                share=plain_number(res.target_share, lang),
+                target=plain_number(res.target, lang) if res.target is not None else "-",
+            )
+        )
+    elif res.progress is not None and res.target_share is not None:
+        line(
+            t(
+                "explain.target_pace",
+                lang,
+                share=plain_number(res.target_share, lang),
+                progress=t(f"progress.{res.progress}", lang),
+            )
+        )
 
     head(t("explain.achievement", lang))
     for text in achievement_lines(catalogue, res, lang):
