@@ -28,8 +28,9 @@ from pathlib import Path
 from random import Random
 from typing import Any
 
-from iku_cli.catalogue import Catalogue, Indicator, load
-from iku_cli.formula import DivisionByZero
+from iku_cli.core.catalogue import Catalogue, Indicator, load
+from iku_cli.core.formula import DivisionByZero
+from iku_cli.core.periods import PERIODS, Period
 from iku_cli.i18n import t
 from iku_cli.outputs.template import (
     DATA_SHEET,
@@ -49,7 +50,6 @@ from iku_cli.outputs.template import (
     template_name,
     template_rows,
 )
-from iku_cli.periods import PERIODS, Period
 
 HERE = Path(__file__).resolve().parent
 CACHE = HERE / "cache"

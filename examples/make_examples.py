@@ -29,10 +29,10 @@ from pathlib import Path
 from random import Random
 from typing import Any
 
-from iku_cli import catalogue as catalogue_module
-from iku_cli.catalogue import Catalogue, Indicator
+from iku_cli.core import catalogue as catalogue_module
+from iku_cli.core.catalogue import Catalogue, Indicator
+from iku_cli.core.periods import PERIODS, Period
 from iku_cli.outputs.template import template_rows, write_template
-from iku_cli.periods import PERIODS, Period
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from iku_cli.catalogue import Catalogue, loads
+from iku_cli.core.catalogue import Catalogue, loads
 
 CATALOGUE_YAML = """
 schema: 1

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _reader_kit import ole2, submission, write_ods  # noqa: E402
-from iku_cli.catalogue import Catalogue, load  # noqa: E402
+from iku_cli.core.catalogue import Catalogue, load  # noqa: E402
 
 SHIPPED = ROOT / "indicators.yaml"
 MB = 1024 * 1024
@@ -615,7 +615,7 @@ class Outcome:
 
 
 def read_case(name: str, folder: Path) -> Outcome:
-    from iku_cli.reader import read_workbook
+    from iku_cli.workbooks.reader import read_workbook
 
     item = CASES[name]
     path = folder / f"case{item.suffix}"
@@ -631,7 +631,7 @@ def _at_the_limits() -> dict[str, tuple[bytes, str]]:
     """Files just inside the reader's limits: the worst that is still read. (The bound on
     a sheet's area counts a template's 9 <col> elements as cells too: 3,000,000 cells
     means rows x (columns + 9).)"""
-    from iku_cli.workbook import column_letter
+    from iku_cli.workbooks.workbook import column_letter
 
     def grid(rows: int, cols: int) -> bytes:
         letters = [column_letter(c).encode() for c in range(1, cols + 1)]
@@ -682,14 +682,16 @@ def _measure(path: Path, what: str = "workbook") -> tuple[float, float, str]:
 
     code = (
         "import sys, time; sys.path.insert(0, sys.argv[2]);"
-        "from _reliability_kit import catalogue; from iku_cli.reader import read_workbook;"
+        "from _reliability_kit import catalogue;"
+        "from iku_cli.workbooks.reader import read_workbook;"
         "from pathlib import Path; c = catalogue(); t = time.perf_counter();"
         "s, f = read_workbook(Path(sys.argv[1]), 'x', c);"
         "print(round(time.perf_counter() - t, 3), ','.join(sorted({x.code for x in f})) or 'read')"
     )
     if what == "catalogue":
         code = (
-            "import sys, time; from iku_cli.catalogue import load; from iku_cli.errors import "
+            "import sys, time; from iku_cli.core.catalogue import load;"
+            " from iku_cli.core.errors import "
             "CatalogueError; t = time.perf_counter()\ntry:\n    load(sys.argv[1]); out = 'loaded'\n"
             "except CatalogueError as e:\n    out = ','.join(sorted({p.key for p in e.problems}))\n"
             "print(round(time.perf_counter() - t, 3), out)"

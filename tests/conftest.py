@@ -26,7 +26,7 @@ def _plain_terminal(
     monkeypatch.setenv("TERM", "dumb")
     monkeypatch.delenv("IKU_LANG", raising=False)
     monkeypatch.delenv("IKU_CATALOGUE", raising=False)
-    from iku_cli.commands.common import GLOBAL, reset_consoles
+    from iku_cli.cli.commands.common import GLOBAL, reset_consoles
 
     reset_consoles()
     GLOBAL.clear()
@@ -51,10 +51,10 @@ class Result:
 @pytest.fixture
 def run() -> Callable[..., Result]:
     """Run ``iku`` in-process: ``run("catalogue", "check", str(path))``."""
-    from iku_cli.cli import app
+    from iku_cli.cli.app import app
 
     def _run(*args: str, input: str | None = None) -> Result:
-        from iku_cli.commands.common import GLOBAL, reset_consoles
+        from iku_cli.cli.commands.common import GLOBAL, reset_consoles
 
         reset_consoles()
         GLOBAL.clear()

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from iku_cli.catalogue import load
-from iku_cli.errors import IkuError
+from iku_cli.core.catalogue import load
+from iku_cli.core.errors import IkuError
 
 GOLDEN = Path(__file__).parent / "data" / "golden"
 CATALOGUE = GOLDEN / "indicators.yaml"
@@ -16,7 +16,7 @@ CATALOGUE = GOLDEN / "indicators.yaml"
 
 def test_package_attribute_is_the_api_function() -> None:
     import iku_cli
-    import iku_cli.figures  # the core module must not hide the API
+    import iku_cli.core.figures  # the core module must not hide the API
     from iku_cli.api import compute
 
     assert iku_cli.compute is compute
@@ -34,7 +34,7 @@ def test_unknown_year_and_missing_path_raise_before_reading(tmp_path: Path) -> N
 
 
 def test_catalogue_path_or_object() -> None:
-    pytest.importorskip("iku_cli.reader", reason="the reader is not there yet")
+    pytest.importorskip("iku_cli.workbooks.reader", reason="the reader is not there yet")
     import iku_cli
 
     by_path = iku_cli.compute(GOLDEN / "2025", catalogue=str(CATALOGUE))
@@ -47,7 +47,7 @@ def test_catalogue_path_or_object() -> None:
 
 
 def test_year_and_period_arguments() -> None:
-    pytest.importorskip("iku_cli.reader", reason="the reader is not there yet")
+    pytest.importorskip("iku_cli.workbooks.reader", reason="the reader is not there yet")
     import iku_cli
 
     result = iku_cli.compute(str(GOLDEN), year=2025, period="tw2", catalogue=CATALOGUE)
@@ -57,7 +57,7 @@ def test_year_and_period_arguments() -> None:
 
 
 def test_to_frame() -> None:
-    pytest.importorskip("iku_cli.reader", reason="the reader is not there yet")
+    pytest.importorskip("iku_cli.workbooks.reader", reason="the reader is not there yet")
     import iku_cli
 
     frame = iku_cli.compute(GOLDEN / "2025", catalogue=CATALOGUE).to_frame()

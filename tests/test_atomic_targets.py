@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from iku_cli.atomic import clean_stale, os_error, write_atomic
-from iku_cli.errors import IkuError
+from iku_cli.core.errors import IkuError
+from iku_cli.outputs.atomic import clean_stale, os_error, write_atomic
 
 
 def test_symlink_target_is_replaced_not_the_link(tmp_path: Path) -> None:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from iku_cli import catalogue as cat
-from iku_cli import catalogue_yaml
-from iku_cli.catalogue import Catalogue, CatalogueError, load, loads, slug
+from iku_cli.core import catalogue as cat
+from iku_cli.core.catalogue import Catalogue, CatalogueError, load, loads, slug
+from iku_cli.loading import catalogue_yaml
 
 VALID = """\
 schema: 1

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, SHIPPED_CATALOGUE, Result
-from iku_cli import catalogue as catalogue_module
-from iku_cli import catalogue_cache
-from iku_cli.catalogue import Catalogue, load
-from iku_cli.catalogue_cache import KEEP, CatalogueCache, cache_dir, default_cache
-from iku_cli.errors import CatalogueError
+from iku_cli.core import catalogue as catalogue_module
+from iku_cli.core.catalogue import Catalogue, load
+from iku_cli.core.errors import CatalogueError
+from iku_cli.loading import catalogue_cache
+from iku_cli.loading.catalogue_cache import KEEP, CatalogueCache, cache_dir, default_cache
 
 
 def expressions(cat: Catalogue) -> dict[tuple[str, str], str]:
@@ -231,7 +231,8 @@ def test_a_catalogue_read_back_needs_no_yaml_parser(tmp_path: Path) -> None:
 
     script = (
         "import sys; from pathlib import Path;"
-        "from iku_cli.catalogue import load; from iku_cli.catalogue_cache import CatalogueCache;"
+        "from iku_cli.core.catalogue import load;"
+        "from iku_cli.loading.catalogue_cache import CatalogueCache;"
         f"load({str(SHIPPED_CATALOGUE)!r}, cache=CatalogueCache(Path({str(tmp_path)!r})));"
         "print('yaml' in sys.modules)"
     )

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import SHIPPED_CATALOGUE, Result
-from iku_cli import formula
-from iku_cli.formula import BinOp, Name
+from iku_cli.core import formula
+from iku_cli.core.formula import BinOp, Name
 from test_catalogue import MISTAKES, VALID, line_of
 
 Run = Callable[..., Result]
@@ -451,7 +451,7 @@ def test_show_table_of_a_small_catalogue(run: Run, valid: Path) -> None:
 
 
 def test_formula_text(valid: Path) -> None:
-    from iku_cli.catalogue import load
+    from iku_cli.core.catalogue import load
     from iku_cli.outputs.catalogue import formula_text
 
     catalogue = load(valid)

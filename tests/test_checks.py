@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from _reader_kit import small_catalogue
-from iku_cli.checks import check_all, check_collection, check_submission
-from iku_cli.findings import Finding, error
-from iku_cli.submission import Collection, InputValue, Submission
+from iku_cli.core.checks import check_all, check_collection, check_submission
+from iku_cli.core.findings import Finding, error
+from iku_cli.core.submission import Collection, InputValue, Submission
 
 CAT = small_catalogue()
 

@@ -9,9 +9,9 @@ from typing import Any
 
 from _reader_kit import CATALOGUE_YAML, filled, submission, write_xlsx
 from conftest import Result as RunResult
-from iku_cli.catalogue import Catalogue, loads
-from iku_cli.checks import check_all
-from iku_cli.reader import read_paths
+from iku_cli.core.catalogue import Catalogue, loads
+from iku_cli.core.checks import check_all
+from iku_cli.workbooks.reader import read_paths
 
 HEADER = [
     "Kode IKU",

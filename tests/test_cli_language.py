@@ -165,7 +165,7 @@ def test_indonesian_errors_say_what_click_said() -> None:
 
 
 def test_click_text_translation_keeps_unknown_messages() -> None:
-    from iku_cli.commands.click_text import translate
+    from iku_cli.cli.commands.click_text import translate
 
     assert translate("Something Click never said", "id") == "Something Click never said"
     assert translate("Missing option '--x'.", "en") == "Missing option '--x'."
@@ -206,7 +206,7 @@ def test_hints_name_the_path_given(
     assert result.exit_code == 2
     assert f'iku validate "{folder}"' in result.stderr
     assert "PATH" not in result.output
-    from iku_cli.errors import IkuError
+    from iku_cli.core.errors import IkuError
 
     # no path known (a library caller of the pure core): the word FOLDER, not PATH
     message = IkuError("compute.no_submissions", files=0, years="2025").message("en")

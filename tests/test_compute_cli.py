@@ -22,7 +22,7 @@ CATALOGUE = GOLDEN / "indicators.yaml"
 Y2025 = GOLDEN / "2025"
 Y2024 = GOLDEN / "2024"
 
-pytest.importorskip("iku_cli.reader", reason="the reader is not there yet")
+pytest.importorskip("iku_cli.workbooks.reader", reason="the reader is not there yet")
 
 Run = Callable[..., RunResult]
 
@@ -208,7 +208,7 @@ def test_output_into_missing_folder_exit_2(run: Run, tmp_path: Path) -> None:
 def test_a_progress_bar_only_for_a_table_on_a_terminal(
     run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from iku_cli.commands import compute as compute_command
+    from iku_cli.cli.commands import compute as compute_command
 
     shown: list[tuple[bool, str]] = []
     real = compute_command.reading_progress

@@ -13,12 +13,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iku_cli import findings
-from iku_cli.catalogue import AchievementSettings, Catalogue, load
-from iku_cli.errors import IkuError
-from iku_cli.figures import choose, compute
-from iku_cli.result import COLUMNS, Result, rounded
-from iku_cli.submission import Collection, InputValue, Submission
+from iku_cli.core import findings
+from iku_cli.core.catalogue import AchievementSettings, Catalogue, load
+from iku_cli.core.errors import IkuError
+from iku_cli.core.figures import choose, compute
+from iku_cli.core.result import COLUMNS, Result, rounded
+from iku_cli.core.submission import Collection, InputValue, Submission
 
 GOLDEN = Path(__file__).parent / "data" / "golden"
 CATALOGUE = load(GOLDEN / "indicators.yaml")
@@ -644,7 +644,7 @@ def test_goal_achievement_lies_between_its_indicators(
 def test_scale_without_lowest_band_gives_no_category() -> None:
     scale = (CATALOGUE.achievement.scale[0],)
     settings_ = AchievementSettings(scale=scale)
-    from iku_cli.figures import category
+    from iku_cli.core.figures import category
 
     assert category(D(50), settings_) is None
     assert category(D(95), settings_) == "Sangat Tinggi"

@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from iku_cli.atomic import atomic_path, write_atomic
-from iku_cli.errors import IkuError
-from iku_cli.figures import compute
+from iku_cli.core.errors import IkuError
+from iku_cli.core.figures import compute
+from iku_cli.core.result import COLUMNS
+from iku_cli.outputs.atomic import atomic_path, write_atomic
 from iku_cli.outputs.explain import band_text, explain_lines
 from iku_cli.outputs.result_csv import render_csv
 from iku_cli.outputs.result_json import render_json
 from iku_cli.outputs.result_table import plain_number, result_table
-from iku_cli.result import COLUMNS
 from test_compute_core import (
     ALPHA_TW4,
     BETA_TW4,

@@ -11,8 +11,8 @@ from typing import Any
 import openpyxl
 import pytest
 
-from iku_cli import catalogue as cat_mod
-from iku_cli.catalogue import Catalogue
+from iku_cli.core import catalogue as cat_mod
+from iku_cli.core.catalogue import Catalogue
 from iku_cli.outputs.template import template_name
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,7 +12,7 @@ from conftest import Result as RunResult
 GOLDEN = Path(__file__).parent / "data" / "golden"
 CATALOGUE = GOLDEN / "indicators.yaml"
 
-pytest.importorskip("iku_cli.reader", reason="the reader is not there yet")
+pytest.importorskip("iku_cli.workbooks.reader", reason="the reader is not there yet")
 
 Run = Callable[..., RunResult]
 

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from iku_cli import formula
-from iku_cli.formula import DivisionByZero, FormulaError, parse
+from iku_cli.core import formula
+from iku_cli.core.formula import DivisionByZero, FormulaError, parse
 
 NAMES = frozenset({"a", "b", "c", "disahkan", "dirumuskan"})
 VALUES = {

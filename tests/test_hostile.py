@@ -22,7 +22,7 @@ from _reader_kit import (
     zip_bytes,
 )
 from conftest import Result
-from iku_cli.reader import read_workbook
+from iku_cli.workbooks.reader import read_workbook
 
 Run = Callable[..., Result]
 CAT = small_catalogue()
@@ -110,7 +110,7 @@ def test_each_hostile_file_alone(run: Run, catalogue: Path, tmp_path: Path) -> N
         assert result.exit_code == 1, (name, result.output)
         assert str(path) in result.stdout, name
         # the table names the problem in words (English here); JSON keeps the code
-        from iku_cli.findings import Finding
+        from iku_cli.core.findings import Finding
 
         title = Finding("error", code).title("en")
         assert title != code and title in result.stdout, (name, result.output)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from iku_cli import catalogue, i18n, translations
+from iku_cli import i18n, translations
+from iku_cli.core import catalogue
 from iku_cli.i18n import messages, number, placeholders, t
 
 MESSAGES = messages()
@@ -37,7 +38,7 @@ def source_texts() -> dict[str, str]:
 
 def test_the_scan_sees_the_sources() -> None:
     texts = source_texts()
-    assert "catalogue.py" in texts and "i18n.py" in texts
+    assert "core/catalogue.py" in texts and "i18n.py" in texts
     # the patterns find what they are meant to find
     assert LITERAL_KEY.findall('t("catalogue.ok", lang) h("help.app")') == [
         ('"', "catalogue.ok"),
@@ -152,7 +153,7 @@ def test_every_catalogue_and_formula_problem_has_a_message() -> None:
     texts = source_texts()
     used = {
         key
-        for file in ("catalogue.py", "formula.py", "errors.py")
+        for file in ("core/catalogue.py", "core/formula.py", "core/errors.py")
         for _, key in PROBLEM_KEY.findall(texts[file])
     }
     assert {"catalogue.unknown_key", "formula.syntax"} <= used  # the scan works

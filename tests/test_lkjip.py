@@ -24,7 +24,7 @@ from conftest import Result as RunResult
 docx = pytest.importorskip("docx")
 openpyxl = pytest.importorskip("openpyxl")
 
-from iku_cli.catalogue import load  # noqa: E402
+from iku_cli.core.catalogue import load  # noqa: E402
 
 Run = Callable[..., RunResult]
 CELL = re.compile(r"\(sumber: (?P<file>[^,]+), (?P<sheet>[^!]+)!(?P<cell>[A-Z]+[0-9]+)\)$")
@@ -106,8 +106,8 @@ def examples_doc(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, RunRes
     """``iku lkjip examples/ --year 2025`` written once for the module."""
     from typer.testing import CliRunner
 
-    from iku_cli.cli import app
-    from iku_cli.commands.common import GLOBAL, reset_consoles
+    from iku_cli.cli.app import app
+    from iku_cli.cli.commands.common import GLOBAL, reset_consoles
 
     out = tmp_path_factory.mktemp("lkjip") / "bab3.docx"
     reset_consoles()
@@ -123,7 +123,7 @@ def examples_doc(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, RunRes
 def figures_2025(examples_doc: Any) -> dict[str, Any]:
     from typer.testing import CliRunner
 
-    from iku_cli.cli import app
+    from iku_cli.cli.app import app
 
     args = ["compute", str(EXAMPLES), "--year", "2025", "--format", "json"]
     result = CliRunner().invoke(app, [*args, "--catalogue", str(SHIPPED_CATALOGUE)])

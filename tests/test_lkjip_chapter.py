@@ -1,4 +1,4 @@
-"""The pure chapter builder (iku_cli.lkjip): figures, quotes with their cells and
+"""The pure chapter builder (iku_cli.core.chapter): figures, quotes with their cells and
 placeholders, budgets, earlier years, from a tiny folder read with the library API."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from pathlib import Path
 
 from _reader_kit import CATALOGUE_YAML, analysis_rows, filled, submission, write_xlsx
 from iku_cli.api import compute, read
-from iku_cli.catalogue import loads
-from iku_cli.lkjip import QUOTED, build_chapter
+from iku_cli.core.catalogue import loads
+from iku_cli.core.chapter import QUOTED, build_chapter
 
 CAT_YAML = CATALOGUE_YAML.replace(
     '  - {code: "1", statement: Sasaran satu}\n',

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iku_cli.numbers import NotANumber, is_missing_mark, parse_number, plain
+from iku_cli.core.numbers import NotANumber, is_missing_mark, parse_number, plain
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SHIPPED_CATALOGUE
-from iku_cli import parallel
-from iku_cli.catalogue import load
-from iku_cli.reader import list_files, read_paths
+from iku_cli.core.catalogue import load
+from iku_cli.workbooks import parallel
+from iku_cli.workbooks.reader import list_files, read_paths
 
 sys.path.insert(0, str(ROOT / "bench"))
 

@@ -12,10 +12,10 @@ import pytest
 import typer.main
 
 from conftest import ROOT, SHIPPED_CATALOGUE
-from iku_cli import parallel, prefetch
-from iku_cli.catalogue import load
-from iku_cli.cli import app
-from iku_cli.reader import read_paths
+from iku_cli.cli.app import app
+from iku_cli.core.catalogue import load
+from iku_cli.workbooks import parallel, prefetch
+from iku_cli.workbooks.reader import read_paths
 
 sys.path.insert(0, str(ROOT / "bench"))
 
@@ -132,7 +132,8 @@ def test_nothing_starts_for_a_file_a_missing_path_or_few_files(
 def test_the_command_line_gives_the_same_result_with_workers_started_early(folder: Path) -> None:
     """Through cli.main, as the installed `iku` runs: workers started before parsing."""
     script = (
-        "import sys; from iku_cli import parallel, prefetch; from iku_cli.cli import main;"
+        "import sys; from iku_cli.workbooks import parallel, prefetch;"
+        " from iku_cli.cli.app import main;"
         "parallel.FORK_MIN_FILES = 2; parallel.CHUNK = 3;"
         f"sys.argv = ['iku', 'compute', {str(folder)!r}, '--format', 'json',"
         f" '--catalogue', {str(SHIPPED_CATALOGUE)!r}];"

@@ -17,8 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _reader_kit import submission, write_xlsx
 from _reliability_kit import SHIPPED
-from iku_cli.catalogue import load, loads
-from iku_cli.reader import _OWNERS, _decimal, read_workbook
+from iku_cli.core.catalogue import load, loads
+from iku_cli.workbooks.reader import _OWNERS, _decimal, read_workbook
 
 
 def test_owners_follow_the_catalogue_asked() -> None:

@@ -18,7 +18,7 @@ import pytest
 from conftest import EXAMPLES, SHIPPED_CATALOGUE
 from conftest import Result as RunResult
 
-pytest.importorskip("iku_cli.reader", reason="the reader is not there yet")
+pytest.importorskip("iku_cli.workbooks.reader", reason="the reader is not there yet")
 openpyxl = pytest.importorskip("openpyxl")
 
 from iku_cli.outputs.recap import (  # noqa: E402
@@ -116,8 +116,8 @@ def examples_recap(tmp_path_factory: pytest.TempPathFactory, mixed: Path) -> tup
     """``iku recap laporan/ --year 2025`` over the mixed folder, written once for the module."""
     from typer.testing import CliRunner
 
-    from iku_cli.cli import app
-    from iku_cli.commands.common import GLOBAL, reset_consoles
+    from iku_cli.cli.app import app
+    from iku_cli.cli.commands.common import GLOBAL, reset_consoles
 
     out = tmp_path_factory.mktemp("recap") / "rekap-2025.xlsx"
     reset_consoles()
@@ -532,7 +532,7 @@ def test_excel_number_rounds_half_up() -> None:
 
 def _calculator_check(book: Any, catalogue_path: Path) -> dict[str, int]:
     """Recompute each achievement from the stored target/value cells (issue 12.2)."""
-    from iku_cli.catalogue import load as load_catalogue
+    from iku_cli.core.catalogue import load as load_catalogue
 
     catalogue = load_catalogue(catalogue_path)
     polarity = {i.code: i.polarity for i in catalogue.indicators}

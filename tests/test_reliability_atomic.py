@@ -55,7 +55,7 @@ elif point == "zip":  # the workbook half written: some members, no directory
     zipfile.ZipFile.writestr = pausing(zipfile.ZipFile.writestr)
     zipfile.ZipFile.write = pausing(zipfile.ZipFile.write)
 
-from iku_cli.cli import main
+from iku_cli.cli.app import main
 sys.argv = ["iku", *sys.argv[3:]]
 main()
 """
@@ -242,12 +242,12 @@ def test_a_read_only_folder_is_a_clear_message(
 ) -> None:
     """As root a folder's permissions do not stop a write: the refusal is simulated
     where the temporary file is made (test_a_read_only_folder_for_real runs otherwise)."""
-    import iku_cli.atomic
+    import iku_cli.outputs.atomic
 
     def refuse(*args: object, **kwargs: object) -> Path:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(iku_cli.atomic, "make_temp", refuse)
+    monkeypatch.setattr(iku_cli.outputs.atomic, "make_temp", refuse)
     for args in (
         ("compute", str(Y2025), "--format", "csv", "-o", str(tmp_path / "hasil.csv")),
         ("recap", str(Y2025), "--year", "2025", "-o", str(tmp_path / "rekap.xlsx")),

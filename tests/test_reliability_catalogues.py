@@ -17,8 +17,8 @@ import pytest
 
 from _reader_kit import CATALOGUE_YAML, filled, submission, write_xlsx
 from conftest import Result
-from iku_cli import catalogue as cat
-from iku_cli.errors import CatalogueError
+from iku_cli.core import catalogue as cat
+from iku_cli.core.errors import CatalogueError
 from test_catalogue import VALID, line_of, problems
 
 Run = Callable[..., Result]

@@ -22,7 +22,13 @@ import pytest
 from _reader_kit import CATALOGUE_YAML, filled, submission, write_xlsx
 from _reliability_kit import SHEET, edit
 from conftest import EXAMPLES, SHIPPED_CATALOGUE, Result
-from iku_cli.safety import FORMULA_START, is_formula_like, neutralise, neutralise_value, printable
+from iku_cli.outputs.safety import (
+    FORMULA_START,
+    is_formula_like,
+    neutralise,
+    neutralise_value,
+    printable,
+)
 
 Run = Callable[..., Result]
 

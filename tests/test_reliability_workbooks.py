@@ -38,7 +38,7 @@ from _reliability_kit import (
     zip_bytes,
 )
 from conftest import Result
-from iku_cli.reader import read_paths, read_workbook
+from iku_cli.workbooks.reader import read_paths, read_workbook
 
 Run = Callable[..., Result]
 
@@ -397,14 +397,14 @@ _FUZZ = Path(tempfile.mkdtemp(prefix="iku-reliability-"))
 def test_mutated_templates_give_findings_through_every_output(content: bytes) -> None:
     """A real template changed cell by cell and in structure: read, checked, computed,
     explained and written as JSON, CSV and a recap; findings, never an exception."""
-    from iku_cli.checks import check_all
-    from iku_cli.commands.compute import render
-    from iku_cli.errors import IkuError
-    from iku_cli.figures import compute
+    from iku_cli.cli.commands.compute import render
+    from iku_cli.core.checks import check_all
+    from iku_cli.core.errors import IkuError
+    from iku_cli.core.figures import compute
+    from iku_cli.core.recap import build_recap
+    from iku_cli.core.submission import Collection
     from iku_cli.outputs.explain import explain_lines
     from iku_cli.outputs.recap import write_recap
-    from iku_cli.recap import build_recap
-    from iku_cli.submission import Collection
 
     cat = catalogue()
     path = _FUZZ / "fuzz.xlsx"

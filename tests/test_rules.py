@@ -13,16 +13,16 @@ from typing import Any
 
 import pytest
 
-from iku_cli.catalogue import Catalogue, loads
-from iku_cli.checks import check_all
-from iku_cli.errors import CatalogueError
-from iku_cli.figures import compute
+from iku_cli.core.catalogue import Catalogue, loads
+from iku_cli.core.checks import check_all
+from iku_cli.core.errors import CatalogueError
+from iku_cli.core.figures import compute
+from iku_cli.core.recap import Recap, build_recap
+from iku_cli.core.result import IndicatorResult, Result, rounded
+from iku_cli.core.submission import Collection, InputValue, Submission
 from iku_cli.i18n import Lang
 from iku_cli.outputs.recap import write_recap
 from iku_cli.outputs.result_table import result_table
-from iku_cli.recap import Recap, build_recap
-from iku_cli.result import IndicatorResult, Result, rounded
-from iku_cli.submission import Collection, InputValue, Submission
 
 D = Decimal
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from iku_cli.commands import common
+from iku_cli.cli.commands import common
 
 TEXT = "Dihitung untuk tahun 2025 [bold]bukan markup[/] ✓ 98,16 %"
 

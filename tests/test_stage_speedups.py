@@ -22,17 +22,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES, SHIPPED_CATALOGUE
-from iku_cli import findings, formula
 from iku_cli.api import read
-from iku_cli.catalogue import load
-from iku_cli.checks import check_all, check_collection, check_narratives, check_submission
-from iku_cli.figures import achievement, compute, mean
+from iku_cli.core import findings, formula
+from iku_cli.core.catalogue import load
+from iku_cli.core.checks import check_all, check_collection, check_narratives, check_submission
+from iku_cli.core.figures import achievement, compute, mean
+from iku_cli.core.periods import PERIODS
+from iku_cli.core.submission import Collection, InputValue, Submission
 from iku_cli.outputs import json_text
 from iku_cli.outputs.findings import findings_dict
 from iku_cli.outputs.json_text import dumps
 from iku_cli.outputs.result_json import render_json
-from iku_cli.periods import PERIODS
-from iku_cli.submission import Collection, InputValue, Submission
 from test_checks import CAT, _sub, _values
 from test_compute_core import ALPHA_TW4, BETA_TW4, CATALOGUE, collection, submission, year_end
 

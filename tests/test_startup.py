@@ -62,7 +62,7 @@ def test_help_and_version_import_nothing_heavy(tmp_path: Path, flag: str) -> Non
 WALK = """
 import json, sys
 import typer.main
-from iku_cli.cli import app
+from iku_cli.cli.app import app
 
 root = typer.main.get_command(app)
 commands = {}
@@ -83,7 +83,7 @@ HELP_ALL = """
 import json, sys
 import typer.main
 from typer.testing import CliRunner
-from iku_cli.cli import app
+from iku_cli.cli.app import app
 
 root = typer.main.get_command(app)
 paths = []
@@ -151,7 +151,7 @@ def test_the_command_line_turns_pydantic_plugins_off_unless_told(
 ) -> None:
     import gc
 
-    from iku_cli import cli
+    from iku_cli.cli import app as cli
 
     if given is None:
         monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
@@ -173,7 +173,8 @@ def test_the_command_line_turns_pydantic_plugins_off_unless_told(
 def test_the_console_script_ends_with_the_commands_code(
     monkeypatch: pytest.MonkeyPatch, happens: BaseException | type | None, code: int | None
 ) -> None:
-    from iku_cli import cli, entry
+    from iku_cli.cli import app as cli
+    from iku_cli.cli import entry
 
     def command() -> None:
         if happens is not None:
@@ -189,7 +190,7 @@ def test_the_console_script_ends_with_the_commands_code(
 
 def test_the_console_script_is_the_quiet_entry() -> None:
     text = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text("utf-8")
-    assert 'iku = "iku_cli.entry:main"' in text
+    assert 'iku = "iku_cli.cli.entry:main"' in text
 
 
 def _iku(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
@@ -243,7 +244,7 @@ def test_leaving_writes_everything_then_ends_with_the_status(
     code: object, status: int, said: str
 ) -> None:
     script = (
-        "import sys, atexit; from iku_cli.entry import leave;"
+        "import sys, atexit; from iku_cli.cli.entry import leave;"
         "atexit.register(lambda: sys.stderr.write('handlers ran\\n'));"
         f"sys.stdout.write('x' * 200000); leave({code!r})"
     )

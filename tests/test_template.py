@@ -11,9 +11,9 @@ from typing import Any
 import openpyxl
 import pytest
 
-from iku_cli import catalogue as cat_mod
-from iku_cli.catalogue import Catalogue
-from iku_cli.errors import IkuError
+from iku_cli.core import catalogue as cat_mod
+from iku_cli.core.catalogue import Catalogue
+from iku_cli.core.errors import IkuError
 from iku_cli.outputs.template import template_name, template_rows, write_template
 
 # the pinned contract (DESIGN section 4), spelled out here rather than imported
@@ -451,7 +451,7 @@ def filled_set(catalogue: Catalogue, out: Path) -> None:
 
 
 def test_round_trip_template_fill_read(catalogue: Catalogue, tmp_path: Path) -> None:
-    reader = pytest.importorskip("iku_cli.reader")
+    reader = pytest.importorskip("iku_cli.workbooks.reader")
     out = tmp_path / "kiriman"
     filled_set(catalogue, out)
     collection = reader.read_paths([out], catalogue)
@@ -470,7 +470,7 @@ def test_round_trip_template_fill_read(catalogue: Catalogue, tmp_path: Path) -> 
 def test_round_trip_template_fill_validate(
     run: Callable[..., Any], catalogue: Catalogue, catalogue_file: Path, tmp_path: Path
 ) -> None:
-    pytest.importorskip("iku_cli.commands.validate")
+    pytest.importorskip("iku_cli.cli.commands.validate")
     out = tmp_path / "kiriman"
     filled_set(catalogue, out)
     result = run("validate", str(out), "-c", str(catalogue_file))
@@ -550,7 +550,7 @@ def test_analysis_sheet_lists_every_indicator_the_owner_owns(
 
 
 def test_a_filled_analysis_sheet_reads_back(catalogue: Catalogue, tmp_path: Path) -> None:
-    from iku_cli.reader import read_workbook
+    from iku_cli.workbooks.reader import read_workbook
 
     path = write_template(catalogue, 2025, "TW4", "Biro Satu", tmp_path)
     wb = openpyxl.load_workbook(path)

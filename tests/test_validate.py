@@ -147,7 +147,7 @@ def test_inputs_byte_identical_after_validation(run: Run, catalogue: Path, folde
 def test_progress_only_on_a_terminal_and_never_in_json(
     run: Run, catalogue: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from iku_cli.commands import validate
+    from iku_cli.cli.commands import validate
 
     many = tmp_path / "many"
     many.mkdir()
@@ -186,7 +186,7 @@ def _filled_template(catalogue_path: Path, out: Path, owner: str, value: Any = 5
     template = pytest.importorskip("iku_cli.outputs.template")
     import openpyxl
 
-    from iku_cli.catalogue import load
+    from iku_cli.core.catalogue import load
 
     cat = load(catalogue_path)
     path: Path = template.write_template(cat, 2025, "TW4", owner, out)
@@ -204,7 +204,7 @@ def _filled_template(catalogue_path: Path, out: Path, owner: str, value: Any = 5
 def test_shipped_catalogue_end_to_end(run: Run, shipped_catalogue: Path, tmp_path: Path) -> None:
     if not shipped_catalogue.exists():
         pytest.skip("indicators.yaml not written yet")
-    from iku_cli.catalogue import load
+    from iku_cli.core.catalogue import load
 
     cat = load(shipped_catalogue)
     out = tmp_path / "2025-TW4"
@@ -257,7 +257,7 @@ def test_tolerant_workbook_validates_with_warnings_only(
 def test_progress_bar_starts_only_for_many_files(monkeypatch: pytest.MonkeyPatch) -> None:
     from rich.progress import Progress
 
-    from iku_cli.commands import validate
+    from iku_cli.cli.commands import validate
 
     started: list[int] = []
     monkeypatch.setattr(Progress, "start", lambda self: started.append(1))

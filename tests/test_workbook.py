@@ -12,7 +12,7 @@ import pytest
 
 from _reader_kit import ole2, submission, write_ods, write_xlsx, zip_bytes
 from _reliability_kit import declare_size
-from iku_cli.workbook import (
+from iku_cli.workbooks.workbook import (
     CellError,
     NoResult,
     WorkbookProblem,
@@ -345,7 +345,7 @@ def test_biff_error_constants_result_less_formulas_and_percent_numbers() -> None
     """The BIFF records calamine reads as empty or without their format: an error typed
     as a constant (BOOLERR), a formula whose empty result is to be computed on opening
     (as non-spreadsheet writers leave it), numbers as RK/MULRK under a percent style."""
-    from iku_cli.workbook import Percent, _scan_biff
+    from iku_cli.workbooks.workbook import Percent, _scan_biff
 
     bof = _record(0x0809, struct.pack("<HH", 0x0600, 0x0005) + b"\0" * 12)
     name = b"Data"

@@ -24,8 +24,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _reliability_kit import SHEET, RawMember, catalogue, edit, honest, members, raw_zip, template
-from iku_cli.reader import read_workbook
-from iku_cli.workbook import (
+from iku_cli.workbooks.reader import read_workbook
+from iku_cli.workbooks.workbook import (
     CellError,
     NoResult,
     Sheet,

@@ -11,10 +11,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .catalogue import Catalogue, load
-from .errors import IkuError
-from .result import Result
-from .submission import Collection
+from .core.catalogue import Catalogue, load
+from .core.errors import IkuError
+from .core.result import Result
+from .core.submission import Collection
 
 PathLike = str | Path
 
@@ -44,7 +44,7 @@ def check_request(
     period: str | None = None,
 ) -> list[PathLike]:
     """Refuse what can be refused before reading (which can take a while); the paths."""
-    from .periods import parse_period
+    from .core.periods import parse_period
 
     paths = as_paths(path)
     if year is not None and year not in catalogue.years:
@@ -66,8 +66,8 @@ def read(
     checks and the folder-level ones (duplicates, falling values, and, when a
     folder was given, missing submissions), as ``iku validate`` reports them.
     """
-    from .checks import check_all
-    from .reader import read_paths
+    from .core.checks import check_all
+    from .workbooks.reader import read_paths
 
     paths = as_paths(path)
     collection = read_paths(paths, catalogue, progress=progress)
@@ -86,16 +86,16 @@ def compute(
     """Read ``path`` and compute every indicator for ``year`` and ``period``.
 
     Without ``year``/``period`` the latest present are used (``result.note()``
-    says which). Raises :class:`~iku_cli.errors.IkuError` when nothing can be
+    says which). Raises :class:`~iku_cli.core.errors.IkuError` when nothing can be
     computed (missing path, unknown year, no submissions, unusable catalogue);
     problems in the workbooks are in ``result.findings``.
     """
-    from .figures import compute as compute_core
+    from .core.figures import compute as compute_core
 
     cat = as_catalogue(catalogue)
     paths = check_request(cat, path, year, period)
     collection = read(paths, cat)
-    from .errors import about
+    from .core.errors import about
 
     with about(paths):
         return compute_core(cat, collection, year, period)

@@ -1,1 +1,1 @@
-"""Renderers: terminal tables, JSON and CSV, and the workbooks iku writes."""
+"""Renderers and writers: tables, JSON, CSV, and the workbooks and report iku writes."""

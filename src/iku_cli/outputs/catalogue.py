@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from ..catalogue import Catalogue, Indicator
+from ..core.catalogue import Catalogue, Indicator
+from ..core.periods import PERIODS
 from ..i18n import Lang, number, t
-from ..periods import PERIODS
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

@@ -5,12 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ..catalogue import Catalogue, Indicator, ScaleBand
-from ..formula import Expression
+from ..core.catalogue import Catalogue, Indicator, ScaleBand
+from ..core.formula import Expression
+from ..core.result import IndicatorResult, InputUsed, Result
 from ..i18n import Lang, number, t
-from ..result import IndicatorResult, InputUsed, Result
-from ..safety import printable
 from .result_table import category_style, plain_number
+from .safety import printable
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..findings import Finding, count
+from ..core.findings import Finding, count
 from ..i18n import Lang, t
-from ..safety import printable
+from .safety import printable
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

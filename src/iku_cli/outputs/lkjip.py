@@ -1,6 +1,6 @@
 """Chapter III of the LKjIP as a Word document (python-docx; charts with matplotlib's Agg).
 
-Only lays out a :class:`iku_cli.lkjip.Chapter`: every figure and text comes from it.
+Only lays out a :class:`iku_cli.core.chapter.Chapter`: every figure and text comes from it.
 Both libraries are imported inside the functions, so ``iku --help`` never loads them.
 """
 
@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
+from ..core.chapter import Chapter, GoalPart, IndicatorPart
+from ..core.numbers import plain
+from ..core.result import rounded
 from ..i18n import Lang, number, t
-from ..lkjip import Chapter, GoalPart, IndicatorPart
-from ..numbers import plain
-from ..result import rounded
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject

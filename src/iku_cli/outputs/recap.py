@@ -18,10 +18,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
+from ..core.periods import PERIODS, Period
+from ..core.recap import CompletenessCell, Recap
 from ..i18n import Lang, t
-from ..periods import PERIODS, Period
-from ..recap import CompletenessCell, Recap
-from ..safety import FORMULA_START, is_formula_like  # one rule for CSV and xlsx
+from .safety import FORMULA_START, is_formula_like  # one rule for CSV and xlsx
 
 SUMMARY_SHEET = "Ringkasan"
 ACHIEVEMENT_SHEET = "Capaian IKU"

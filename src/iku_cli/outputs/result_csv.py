@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ..core.result import Result
 from ..i18n import Lang
-from ..result import Result
-from ..safety import neutralise_value
+from .safety import neutralise_value
 
 BOM = "\ufeff"
 
@@ -12,7 +12,7 @@ BOM = "\ufeff"
 def render_csv(result: Result, lang: Lang = "id") -> bytes:
     """The CSV bytes (BOM first), from :meth:`Result.to_frame`.
 
-    Every text field is neutralised against formula injection (:mod:`iku_cli.safety`):
+    Every text field is neutralised against formula injection (:mod:`iku_cli.outputs.safety`):
     Excel opens this file directly, and no text in it may become a formula.
     """
     frame = result.to_frame(lang).map(neutralise_value)  # numbers pass through unchanged

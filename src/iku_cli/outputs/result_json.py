@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ..core.result import Result
 from ..i18n import Lang
-from ..result import Result
 from .json_text import dumps
 
 

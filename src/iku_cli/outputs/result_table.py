@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from ..core.result import IndicatorResult, Progress, Result, Status
 from ..i18n import Lang, number, t
-from ..result import IndicatorResult, Progress, Result, Status
-from ..safety import printable
+from .safety import printable
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

@@ -3,7 +3,7 @@
 ``--format csv`` is for programs; this is what a planning officer opens in Excel
 (Indonesian headers, statuses in words, number formats). Text that came from
 submissions or the catalogue is written as string cells, quote-prefixed when a
-spreadsheet would take it for a formula (:mod:`iku_cli.safety`).
+spreadsheet would take it for a formula (:mod:`iku_cli.outputs.safety`).
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ import io
 from decimal import Decimal
 from typing import Any
 
+from ..core.result import IndicatorResult, Result, json_number, rounded
 from ..i18n import Lang, t
-from ..result import IndicatorResult, Result, json_number, rounded
-from ..safety import is_formula_like
 from .result_table import overall_note
+from .safety import is_formula_like
 
 # column key, message key, width
 _COLUMNS = (

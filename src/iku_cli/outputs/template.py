@@ -14,11 +14,11 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from pathlib import Path
 from typing import Any
 
-from ..atomic import atomic_path
-from ..catalogue import Catalogue, Indicator, Input, slug
-from ..errors import IkuError
+from ..core.catalogue import Catalogue, Indicator, Input, slug
+from ..core.errors import IkuError
+from ..core.periods import Period, parse_period
 from ..i18n import Lang, t
-from ..periods import Period, parse_period
+from .atomic import atomic_path
 
 GUIDE_SHEET = "Petunjuk"
 IDENTITY_SHEET = "Identitas"

@@ -2,9 +2,10 @@
 
 Before any file is read a run pays its start-up: Typer parsing the options (which
 imports pydantic, 70 ms) and the catalogue. Reading a workbook needs neither
-(:func:`~iku_cli.reader.read_raw`), so ``iku compute``, ``validate``, ``recap``, ``lkjip`` and
+(:func:`~iku_cli.workbooks.reader.read_raw`), so ``iku compute``, ``validate``, ``recap``,
+``lkjip`` and
 ``explain`` over a folder of many workbooks start the reading workers first
-(:func:`begin`, from :func:`iku_cli.cli.main`), from a quick look at the command line.
+(:func:`begin`, from :func:`iku_cli.cli.app.main`), from a quick look at the command line.
 The look is only a guess: the command, once Typer has parsed it properly, takes the
 workers (:func:`take`) only when it reads exactly the paths guessed; otherwise they
 are stopped and nothing is lost but a little work. Nothing here ever fails a run.
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .findings import Finding
+    from ..core.findings import Finding
     from .parallel import Job, Share
 
 Listing = tuple[list["Job"], list[str], list["Finding"]]  # files, skipped, their findings

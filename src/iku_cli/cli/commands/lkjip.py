@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ..i18n import t
+from ...i18n import t
 from .common import (
     CatalogueOpt,
     DebugOpt,
@@ -48,9 +48,9 @@ def lkjip(
     lang: LangOpt = None,
     debug: DebugOpt = False,
 ) -> None:
-    from ..api import check_request, read
-    from ..atomic import check_target
-    from ..errors import IkuError, about
+    from ...api import check_request, read
+    from ...core.errors import IkuError, about
+    from ...outputs.atomic import check_target
 
     opts = settings(catalogue, lang, debug)
     cat = load_catalogue(opts)
@@ -61,8 +61,8 @@ def lkjip(
     check_target(output)
     warn_if_inside(output, path, opts.lang)
 
-    from ..lkjip import build_chapter
-    from ..outputs.lkjip import write_chapter
+    from ...core.chapter import build_chapter
+    from ...outputs.lkjip import write_chapter
 
     with reading_progress(opts.lang, stderr_is_terminal(), "compute.reading") as advance:
         collection = read(path, cat, progress=advance)

@@ -2,9 +2,9 @@
 
 Nothing here opens a file, prints or exits. Bad data never raises: it shows as
 a status (``incomplete``, ``missing``, ``not_assessed``, ``invalid``,
-``not_due``) with a :class:`~iku_cli.result.Reason`. Only what makes a run
+``not_due``) with a :class:`~iku_cli.core.result.Reason`. Only what makes a run
 impossible (a year the catalogue doesn't know, nothing to compute from) raises
-:class:`~iku_cli.errors.IkuError`.
+:class:`~iku_cli.core.errors.IkuError`.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..i18n import t
+from ...i18n import t
 from .common import (
     COMMAND_METAVAR,
     OPTIONS_METAVAR,
@@ -82,10 +82,10 @@ def show(
     if format not in {"table", "json"}:
         raise fail(t("error.bad_format", opts.lang, value=format, choices="table, json"), opts.lang)
     cat = load_catalogue(opts)
-    from ..outputs.catalogue import catalogue_dict, catalogue_table
+    from ...outputs.catalogue import catalogue_dict, catalogue_table
 
     if format == "json":
-        from ..outputs.json_text import dumps
+        from ...outputs.json_text import dumps
 
         typer.echo(dumps(catalogue_dict(cat)))
         return

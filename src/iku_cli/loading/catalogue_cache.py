@@ -1,7 +1,7 @@
 """A checked catalogue kept between runs, so that a large one is not parsed and checked again.
 
 Reading and checking a catalogue costs its YAML parse, a key path and line for every
-value, and every rule of :mod:`iku_cli.catalogue`: 60 ms of CPU for a province's 500
+value, and every rule of :mod:`iku_cli.core.catalogue`: 60 ms of CPU for a province's 500
 indicators, each time any command starts. What that work concludes depends only on
 the file's bytes and on the code that checks them, so the checked catalogue is kept
 under a name made of both (the sha256 of the file, and of the checking code and the
@@ -27,7 +27,7 @@ import os
 import sys
 from pathlib import Path
 
-from .catalogue import Catalogue, restore_expressions
+from ..core.catalogue import Catalogue, restore_expressions
 
 KEEP = 32
 MAX_BYTES = 64 * 1024 * 1024  # a cache file larger than any checked catalogue can be
@@ -57,7 +57,8 @@ def code_fingerprint() -> str:
     the models."""
     import pydantic
 
-    from . import __version__, catalogue, formula
+    from .. import __version__
+    from ..core import catalogue, formula
 
     digest = hashlib.sha256()
     for module in (catalogue, formula):
@@ -93,8 +94,8 @@ class CatalogueCache:
 
     def put(self, catalogue: Catalogue) -> None:
         """Keep ``catalogue`` (checked); a folder that cannot be written is no error."""
-        from .atomic import write_atomic
-        from .errors import IkuError
+        from ..core.errors import IkuError
+        from ..outputs.atomic import write_atomic
 
         with contextlib.suppress(OSError, IkuError):
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from ..i18n import t
-from ..periods import parse_period
+from ...core.periods import parse_period
+from ...i18n import t
 from .common import (
     CatalogueOpt,
     DebugOpt,
@@ -72,7 +72,7 @@ def template(
         if known not in owners:
             owners.append(known)
 
-    from ..outputs.template import template_name, template_rows, write_template
+    from ...outputs.template import template_name, template_rows, write_template
 
     if out_dir.exists() and not out_dir.is_dir():
         raise fail(t("template.out_dir_not_folder", opts.lang, path=out_dir), opts.lang)

@@ -18,7 +18,7 @@ from typing import Any
 from typer import _click, rich_utils
 from typer import core as typer_core
 
-from ..i18n import Lang, t
+from ...i18n import Lang, t
 
 # the click.* messages that are whole error messages (matched against Click's English)
 ERROR_KEYS = (

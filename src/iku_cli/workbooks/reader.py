@@ -1,11 +1,11 @@
-"""Reading bureau workbooks into :class:`~iku_cli.submission.Submission` records, forgivingly.
+"""Reading bureau workbooks into :class:`~iku_cli.core.submission.Submission` records, forgivingly.
 
 What bureaus really send is accepted (DESIGN section 4): the data sheet found by
 its header row wherever it stands, extra and reordered columns, blank and note
 rows, codes typed as numbers, numbers typed as text the Indonesian way, identity
-labels in any sheet. What cannot be read becomes a :class:`~iku_cli.findings.Finding`
+labels in any sheet. What cannot be read becomes a :class:`~iku_cli.core.findings.Finding`
 naming the file, sheet and cell; nothing here raises for bad data. Judging the
-values against the catalogue is :mod:`iku_cli.checks`' job.
+values against the catalogue is :mod:`iku_cli.core.checks`' job.
 """
 
 from __future__ import annotations
@@ -22,12 +22,12 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import findings
-from .errors import IkuError
-from .findings import Finding, Severity
-from .numbers import NotANumber, parse_number
-from .periods import Period, parse_period
-from .submission import NARRATIVE_FIELDS, Collection, InputValue, Narrative, Submission
+from ..core import findings
+from ..core.errors import IkuError
+from ..core.findings import Finding, Severity
+from ..core.numbers import NotANumber, parse_number
+from ..core.periods import Period, parse_period
+from ..core.submission import NARRATIVE_FIELDS, Collection, InputValue, Narrative, Submission
 from .workbook import (
     CellError,
     NoResult,
@@ -47,7 +47,7 @@ from .workbook import (
 if TYPE_CHECKING:
     # only methods of the catalogue given are called: reading a file (read_raw) must
     # not import pydantic, which a worker process would pay for before its first file
-    from .catalogue import Catalogue, Indicator
+    from ..core.catalogue import Catalogue, Indicator
 
 EXTENSIONS = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
 HEADER_ROWS = 50  # the header row is looked for in this many rows of each sheet
@@ -1189,7 +1189,7 @@ def read_paths(
     from .parallel import read_all
     from .prefetch import take
 
-    # workers the command line started for these very paths (iku_cli.prefetch), with
+    # workers the command line started for these very paths (iku_cli.workbooks.prefetch), with
     # the listing they read from; else the folders listed now
     taken = take(paths)
     if taken is not None:

@@ -1,7 +1,7 @@
 """The IKU catalogue: pydantic models and YAML loading that names file, line and key path.
 
 Loading never stops at the first mistake: every problem of a file is collected
-and raised together as one :class:`~iku_cli.errors.CatalogueError`.
+and raised together as one :class:`~iku_cli.core.errors.CatalogueError`.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from .errors import CatalogueError, CatalogueProblem
 from .periods import PERIODS, Period, parse_period
 
 if TYPE_CHECKING:
-    from .catalogue_cache import CatalogueCache
-    from .catalogue_yaml import _Tree
+    from ..loading.catalogue_cache import CatalogueCache
+    from ..loading.catalogue_yaml import _Tree
 
 MAX_CATALOGUE_BYTES = 20_000_000
 # A catalogue of a few hundred indicators has some tens of thousands of nodes, a whole
@@ -345,7 +345,7 @@ def load(path: str | Path, cache: CatalogueCache | None = None) -> Catalogue:
     """Read, check and return the catalogue at ``path``; raises CatalogueError.
 
     With ``cache``, a catalogue whose very bytes were checked before by this code is
-    read back instead of checked again (see :mod:`iku_cli.catalogue_cache`).
+    read back instead of checked again (see :mod:`iku_cli.loading.catalogue_cache`).
     """
     file = str(path)
     p = Path(path)
@@ -406,7 +406,7 @@ def loads(text: str, file: str = "indicators.yaml", sha256: str | None = None) -
     """Check and return a catalogue from YAML text; raises CatalogueError."""
     if sha256 is None:
         sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    from .catalogue_yaml import _parse_yaml  # PyYAML only when a file is parsed
+    from ..loading.catalogue_yaml import _parse_yaml  # PyYAML only when a file is parsed
 
     tree, problems = _parse_yaml(text, file)
     checker = _Checker(file, tree, problems)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..i18n import Lang, t
+from ...i18n import Lang, t
 from .common import (
     CatalogueOpt,
     DebugOpt,
@@ -29,8 +29,8 @@ from .common import (
 )
 
 if TYPE_CHECKING:
-    from ..catalogue import Catalogue
-    from ..result import Result
+    from ...core.catalogue import Catalogue
+    from ...core.result import Result
 
 FORMATS = ("table", "json", "csv", "xlsx")
 # what an --output file's extension says its format is
@@ -85,9 +85,9 @@ def run_compute(
 ) -> Result:
     """Read ``path`` (progress on a terminal), compute, and say on stderr what was used
     (``say_choice=False`` when the output says it already) and what reading found."""
-    from ..api import check_request, read
-    from ..errors import about
-    from ..figures import compute
+    from ...api import check_request, read
+    from ...core.errors import about
+    from ...core.figures import compute
 
     check_request(cat, path, year, period)
     enabled = progress and stderr_is_terminal()
@@ -156,7 +156,7 @@ def compute(
         raise fail(message, opts.lang)
     cat = load_catalogue(opts)
     if output is not None:
-        from ..atomic import check_target
+        from ...outputs.atomic import check_target
 
         check_target(output)  # before reading, which can take a while
         warn_if_inside(output, path, opts.lang)
@@ -164,7 +164,7 @@ def compute(
     result = run_compute(path, cat, year, period, opts.lang, progress=format == "table")
     if format == "table" and output is None:
         console = out_console()
-        from ..outputs.result_table import result_table
+        from ...outputs.result_table import result_table
 
         for part in result_table(result, opts.lang):
             console.print(part)
@@ -173,7 +173,7 @@ def compute(
         if output is None:
             emit(data)
         else:
-            from ..atomic import write_atomic
+            from ...outputs.atomic import write_atomic
 
             # nor the catalogue: `--output indicators.yaml` once replaced it with the CSV
             looked_at = files_looked_at(
@@ -192,20 +192,20 @@ def compute(
 def render(result: Result, format: str, lang: Lang) -> bytes:
     """The result as bytes in ``format`` (table: plain text, as on a wide terminal)."""
     if format == "json":
-        from ..outputs.result_json import render_json
+        from ...outputs.result_json import render_json
 
         return render_json(result, lang).encode("utf-8")
     if format == "csv":
-        from ..outputs.result_csv import render_csv
+        from ...outputs.result_csv import render_csv
 
         return render_csv(result, lang)
     if format == "xlsx":
-        from ..outputs.result_xlsx import render_xlsx
+        from ...outputs.result_xlsx import render_xlsx
 
         return render_xlsx(result, lang)
     from rich.console import Console
 
-    from ..outputs.result_table import result_table
+    from ...outputs.result_table import result_table
 
     buffer = io.StringIO()
     console = Console(file=buffer, width=160, color_system=None, legacy_windows=False)

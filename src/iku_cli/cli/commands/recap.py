@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..i18n import t
+from ...i18n import t
 from .common import (
     CatalogueOpt,
     DebugOpt,
@@ -65,9 +65,9 @@ def recap(
     lang: LangOpt = None,
     debug: DebugOpt = False,
 ) -> None:
-    from ..api import check_request, read
-    from ..atomic import check_target
-    from ..errors import IkuError, about
+    from ...api import check_request, read
+    from ...core.errors import IkuError, about
+    from ...outputs.atomic import check_target
 
     opts = settings(catalogue, lang, debug)
     cat = load_catalogue(opts)
@@ -78,8 +78,8 @@ def recap(
     check_target(output)
     warn_if_inside(output, path, opts.lang)
 
-    from ..outputs.recap import write_recap
-    from ..recap import build_recap
+    from ...core.recap import build_recap
+    from ...outputs.recap import write_recap
 
     with reading_progress(opts.lang, stderr_is_terminal(), "compute.reading") as advance:
         collection = read(path, cat, progress=advance)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from .i18n import Lang
+from ..i18n import Lang
 
 MAX_TEXT = 64  # longer text is no number anybody typed
 

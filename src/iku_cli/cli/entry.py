@@ -1,7 +1,7 @@
 """The console script ``iku``: reading starts first, a Ctrl-C ends the run quietly, and
 an output that cannot be written is one clear line, never a traceback.
 
-- The workers that read a folder of many workbooks (:mod:`iku_cli.prefetch`) start
+- The workers that read a folder of many workbooks (:mod:`iku_cli.workbooks.prefetch`) start
   before the CLI is even imported (Typer, rich: 60 ms), so they read meanwhile.
 - The command's own code turns a Ctrl-C into exit 130 (``commands.common.guarded``);
   this covers the moments before it runs: importing the CLI, starting the readers,
@@ -29,10 +29,10 @@ def main() -> NoReturn:
 
         # as cli.main sets it, before the readers are forked (see there)
         gc.set_threshold(10_000, 10, 10)
-        from .prefetch import begin
+        from ..workbooks.prefetch import begin
 
         begin(sys.argv[1:])
-        from .cli import main as run
+        from .app import main as run
 
         run()
         code: object = 0
@@ -53,10 +53,10 @@ def _lang() -> str:
 
 def _say_stdout_failed(error: OSError | None) -> None:
     """One line on stderr: the output could not be written to standard output."""
-    from .i18n import t
+    from ..i18n import t
 
     lang: Literal["id", "en"] = "en" if _lang() == "en" else "id"
-    common = sys.modules.get("iku_cli.commands.common")
+    common = sys.modules.get("iku_cli.cli.commands.common")
     if error is not None and common is not None and common.GLOBAL.get("stdout_said"):
         return  # the command said it already
     key = "error.stdout_closed" if error is None else "error.stdout_unwritable"

@@ -1,6 +1,6 @@
 """What ``iku compute`` gives: per indicator, per goal and overall figures, with provenance.
 
-Plain data built by :func:`iku_cli.figures.compute`. ``to_dict`` is the JSON
+Plain data built by :func:`iku_cli.core.figures.compute`. ``to_dict`` is the JSON
 shape pinned by DESIGN section 8; ``to_frame`` the same indicators as a pandas
 DataFrame. Text (reasons, finding messages) is rendered only on the way out,
 in the language asked for.
@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
+from ..i18n import Lang, t
 from .findings import Finding
-from .i18n import Lang, t
 from .periods import Period
 from .submission import skipped_files
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..i18n import t
+from ...i18n import t
 from .common import (
     CatalogueOpt,
     DebugOpt,
@@ -50,9 +50,9 @@ def validate(
         raise fail(t("error.bad_format", opts.lang, value=format, choices="table, json"), opts.lang)
     cat = load_catalogue(opts)
 
-    from ..checks import check_all
-    from ..reader import read_paths
-    from ..submission import skipped_files
+    from ...core.checks import check_all
+    from ...core.submission import skipped_files
+    from ...workbooks.reader import read_paths
 
     # a path that does not exist stops read_paths before anything is read (exit 2)
     with _progress(opts.lang, format == "table" and _stderr_is_tty()) as advance:
@@ -66,7 +66,7 @@ def validate(
     found = check_all(collection, cat, complete=any(Path(p).is_dir() for p in paths))
 
     if format == "json":
-        from ..outputs.findings import findings_dict
+        from ...outputs.findings import findings_dict
 
         data = findings_dict(
             found,
@@ -75,11 +75,11 @@ def validate(
             skipped=len(collection.skipped),
             skipped_files=skipped_files(collection.skipped),
         )
-        from ..outputs.json_text import dumps
+        from ...outputs.json_text import dumps
 
         typer.echo(dumps(data))
     else:
-        from ..outputs.findings import findings_table
+        from ...outputs.findings import findings_table
 
         console = out_console()
         for part in findings_table(

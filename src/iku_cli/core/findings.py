@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from .i18n import Lang, t
+from ..i18n import Lang, t
 from .numbers import plain
 
 Severity = Literal["error", "warning"]

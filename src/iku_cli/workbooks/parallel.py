@@ -1,9 +1,9 @@
 """Reading many workbooks on several cores, where that pays.
 
-Reading a workbook needs no catalogue (:func:`~iku_cli.reader.read_raw`); binding
-what was read to the catalogue (:func:`~iku_cli.reader.bind`) is cheap, and done in
+Reading a workbook needs no catalogue (:func:`~iku_cli.workbooks.reader.read_raw`); binding
+what was read to the catalogue (:func:`~iku_cli.workbooks.reader.bind`) is cheap, and done in
 this process, in the files' order. So workers can start before the catalogue is
-loaded, and even before the command line is parsed (:mod:`iku_cli.prefetch`).
+loaded, and even before the command line is parsed (:mod:`iku_cli.workbooks.prefetch`).
 
 A :class:`Share` of the files: N - 1 worker processes take chunks from the front of
 the list while this process takes chunks from the back, through a pair of counters
@@ -32,10 +32,10 @@ if TYPE_CHECKING:
     from multiprocessing.connection import Connection
     from multiprocessing.context import ForkContext, SpawnContext
 
-    from .catalogue import Catalogue
-    from .findings import Finding
+    from ..core.catalogue import Catalogue
+    from ..core.findings import Finding
+    from ..core.submission import Submission
     from .reader import RawRead
-    from .submission import Submission
 
 Read = tuple["Submission | None", list["Finding"]]
 Job = tuple[Path, str]
@@ -240,7 +240,7 @@ def read_all(
     progress: Callable[[int, int], None] | None = None,
     share: Share | None = None,
 ) -> Iterator[Read]:
-    """What :func:`~iku_cli.reader.read_workbook` gives for every file, in order; on
+    """What :func:`~iku_cli.workbooks.reader.read_workbook` gives for every file, in order; on
     several cores when it pays (``share``: workers started already, for ``files``)."""
     from .reader import bind, read_workbook
 

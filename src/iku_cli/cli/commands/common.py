@@ -15,15 +15,15 @@ from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 
-from ..errors import IkuError
-from ..i18n import LANGS, Lang, t
+from ...core.errors import IkuError
+from ...i18n import LANGS, Lang, t
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from ..catalogue import Catalogue
-    from ..findings import Finding
-    from ..submission import Collection
+    from ...core.catalogue import Catalogue
+    from ...core.findings import Finding
+    from ...core.submission import Collection
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -278,9 +278,9 @@ def files_looked_at(path: Path, *groups: Iterable[str | None]) -> list[str | Pat
 
 def report_reading(findings: list[Finding], skipped: Sequence[str], path: Path, lang: Lang) -> int:
     """Say on stderr what reading found (errors, warnings, files skipped); the error count."""
-    from ..errors import command_line_path
-    from ..findings import count
-    from ..submission import skipped_files
+    from ...core.errors import command_line_path
+    from ...core.findings import count
+    from ...core.submission import skipped_files
 
     errors, warnings = count(findings)
     if errors or warnings:
@@ -296,7 +296,7 @@ def report_reading(findings: list[Finding], skipped: Sequence[str], path: Path, 
         )
     named = skipped_files(skipped)
     if named:
-        from ..safety import printable
+        from ...outputs.safety import printable
 
         say(
             t("read.skipped_files", lang, files=", ".join(printable(n) for n in named)),
@@ -310,7 +310,7 @@ def write_output(
 ) -> T:
     """Write a report atomically with ``write(temporary_path)``, never over a file the run
     read or skipped, nor the catalogue; a failed write is one clear message."""
-    from ..atomic import atomic_path, os_error
+    from ...outputs.atomic import atomic_path, os_error
 
     looked_at = files_looked_at(
         path,
@@ -340,7 +340,7 @@ def load_catalogue(opts: Settings, *, cached: bool = True) -> Catalogue:
     """The catalogue the options name, read back from the cache when these very bytes
     were checked before (``cached=False``: checked again in any case); raises
     CatalogueError."""
-    from ..catalogue import load
-    from ..catalogue_cache import default_cache
+    from ...core.catalogue import load
+    from ...loading.catalogue_cache import default_cache
 
     return load(opts.catalogue, cache=default_cache() if cached else None)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from . import __version__
+from .. import __version__
 from .commands import catalogue as catalogue_cmd
 from .commands import click_text
 from .commands.common import COMMAND_METAVAR, COMMON, GLOBAL, OPTIONS_METAVAR, h, help_lang
@@ -101,7 +101,7 @@ def main() -> None:
     # a command line never uses. Only here: a library caller keeps its own.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     _survive_legacy_consoles()
-    from .prefetch import begin
+    from ..workbooks.prefetch import begin
 
     # a folder of many workbooks starts being read while Typer parses the options
     begin(sys.argv[1:])

@@ -1,7 +1,7 @@
 """A catalogue's YAML read into Python values, with the line of every key path.
 
 Imported only when a catalogue is parsed and checked: a run whose catalogue comes
-from the cache (:mod:`iku_cli.catalogue_cache`) does not pay for importing PyYAML.
+from the cache (:mod:`iku_cli.loading.catalogue_cache`) does not pay for importing PyYAML.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from .catalogue import (
+from ..core.catalogue import (
     _RAW_TEXT_KEYS,
     MAX_ALIAS_NODES,
     MAX_DEPTH,
@@ -22,8 +22,8 @@ from .catalogue import (
     _shown_number,
     format_path,
 )
-from .errors import CatalogueError, CatalogueProblem
-from .safety import has_control, printable
+from ..core.errors import CatalogueError, CatalogueProblem
+from ..outputs.safety import has_control, printable
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _NULL_TAG = "tag:yaml.org,2002:null"

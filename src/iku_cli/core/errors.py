@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from .i18n import Lang, t
+from ..i18n import Lang, t
 
 
 class IkuError(Exception):

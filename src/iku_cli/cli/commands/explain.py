@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import IkuError
+from ...core.errors import IkuError
 from .common import CatalogueOpt, DebugOpt, LangOpt, guarded, h, load_catalogue, out_console
 from .common import settings as common_settings
 from .compute import PathArg, PeriodOpt, YearOpt, run_compute
@@ -41,7 +41,7 @@ def explain(
         codes = [i.code for i in cat.indicators]
         raise IkuError("explain.unknown_code", code=code, close=", ".join(close_codes(code, codes)))
     result = run_compute(path, cat, year, period, opts.lang, say_choice=False)
-    from ..outputs.explain import explain_lines
+    from ...outputs.explain import explain_lines
 
     console = out_console()
     for part in explain_lines(cat, result, code, opts.lang):

@@ -1,7 +1,7 @@
 """A bureau's submission: who, which year and period, and every input value with its cell.
 
 The models here are plain data. Reading workbooks into them lives in
-:mod:`iku_cli.reader`; checking them in :mod:`iku_cli.checks`.
+:mod:`iku_cli.workbooks.reader`; checking them in :mod:`iku_cli.core.checks`.
 """
 
 from __future__ import annotations

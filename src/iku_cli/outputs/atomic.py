@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .errors import IkuError
+from ..core.errors import IkuError
 
 
 def _same(a: Path, b: Path) -> bool:

@@ -2,7 +2,7 @@
 
 Pure: nothing here opens a file, prints, exits or raises for bad data.
 
-Contract with :mod:`iku_cli.figures`: an indicator's values are ``invalid``
+Contract with :mod:`iku_cli.core.figures`: an indicator's values are ``invalid``
 when an ERROR finding has the submission's ``file`` and the indicator's code,
 so every value-level finding sets ``file``, ``indicator`` and ``input``. A
 value that is merely missing is a warning: the indicator is then

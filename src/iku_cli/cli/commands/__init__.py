@@ -1,0 +1,1 @@
+"""The CLI's commands, one module per command group; ``iku_cli.cli.app`` assembles them."""

@@ -1,1 +1,0 @@
-"""The CLI's commands, one module per command group; ``iku_cli.cli`` assembles them."""

@@ -1,0 +1,1 @@
+"""Loading the catalogue file: YAML with the line of every key, and the cache."""

@@ -1,0 +1,1 @@
+"""Reading bureau workbooks: zip safety, xlsx/xls/ods cells, the forgiving reader."""
