@@ -28,10 +28,11 @@ from pathlib import Path
 from random import Random
 from typing import Any
 
-from iku_cli.core.catalogue import Catalogue, Indicator, load
+from iku_cli.core.catalogue import Catalogue, Indicator
 from iku_cli.core.formula import DivisionByZero
 from iku_cli.core.periods import PERIODS, Period
 from iku_cli.i18n import t
+from iku_cli.loading.catalogue_file import load
 from iku_cli.outputs.template import (
     DATA_SHEET,
     FIRST_DATA_ROW,

@@ -17,7 +17,7 @@ import time
 def main(argv: list[str]) -> int:
     path = argv[0]
     start = time.perf_counter()
-    from iku_cli.core.catalogue import load
+    from iku_cli.loading.catalogue_file import load
 
     imported = time.perf_counter()
     catalogue = load(path)

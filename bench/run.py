@@ -190,7 +190,7 @@ def heavy_imports(argv: list[str]) -> list[str]:
 def choose_catalogue(kind: str, files: int) -> tuple[Path, str]:
     from generate import identities, province_catalogue
 
-    from iku_cli.core.catalogue import load
+    from iku_cli.loading.catalogue_file import load
 
     shipped = ROOT / "indicators.yaml"
     if kind == "shipped" or (kind == "auto" and files <= len(identities(load(shipped)))):

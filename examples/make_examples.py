@@ -29,9 +29,9 @@ from pathlib import Path
 from random import Random
 from typing import Any
 
-from iku_cli.core import catalogue as catalogue_module
 from iku_cli.core.catalogue import Catalogue, Indicator
 from iku_cli.core.periods import PERIODS, Period
+from iku_cli.loading import catalogue_file
 from iku_cli.outputs.template import template_rows, write_template
 
 HERE = Path(__file__).resolve().parent
@@ -651,7 +651,7 @@ def invalid_set(catalogue: Catalogue, folder: Path, values: dict[str, Values]) -
 
 def generate(catalogue_path: Path, out: Path) -> list[Path]:
     """Write the whole example set under ``out`` and return the files written."""
-    catalogue = catalogue_module.load(catalogue_path)
+    catalogue = catalogue_file.load(catalogue_path)
     made: list[Path] = []
     work = Path(tempfile.mkdtemp(prefix=".examples-", dir=out))
     try:

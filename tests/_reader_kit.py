@@ -9,7 +9,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from iku_cli.core.catalogue import Catalogue, loads
+from iku_cli.core.catalogue import Catalogue
+from iku_cli.loading.catalogue_file import loads
 
 CATALOGUE_YAML = """
 schema: 1

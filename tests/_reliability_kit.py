@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _reader_kit import ole2, submission, write_ods  # noqa: E402
-from iku_cli.core.catalogue import Catalogue, load  # noqa: E402
+from iku_cli.core.catalogue import Catalogue  # noqa: E402
+from iku_cli.loading.catalogue_file import load  # noqa: E402
 
 SHIPPED = ROOT / "indicators.yaml"
 MB = 1024 * 1024
@@ -690,7 +691,7 @@ def _measure(path: Path, what: str = "workbook") -> tuple[float, float, str]:
     )
     if what == "catalogue":
         code = (
-            "import sys, time; from iku_cli.core.catalogue import load;"
+            "import sys, time; from iku_cli.loading.catalogue_file import load;"
             " from iku_cli.core.errors import "
             "CatalogueError; t = time.perf_counter()\ntry:\n    load(sys.argv[1]); out = 'loaded'\n"
             "except CatalogueError as e:\n    out = ','.join(sorted({p.key for p in e.problems}))\n"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from iku_cli.core.catalogue import load
 from iku_cli.core.errors import IkuError
+from iku_cli.loading.catalogue_file import load
 
 GOLDEN = Path(__file__).parent / "data" / "golden"
 CATALOGUE = GOLDEN / "indicators.yaml"

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT, SHIPPED_CATALOGUE
 from iku_cli.api import compute, read
-from iku_cli.core.catalogue import load, loads
+from iku_cli.loading.catalogue_file import load, loads
 
 BENCH = ROOT / "bench"
 sys.path.insert(0, str(BENCH))

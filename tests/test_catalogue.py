@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from iku_cli.core import catalogue as cat
-from iku_cli.core.catalogue import Catalogue, CatalogueError, load, loads, slug
-from iku_cli.loading import catalogue_yaml
+from iku_cli.core.catalogue import Catalogue, slug
+from iku_cli.core.errors import CatalogueError
+from iku_cli.loading import catalogue_file, catalogue_yaml
+from iku_cli.loading.catalogue_file import load, loads
 
 VALID = """\
 schema: 1
@@ -624,7 +626,7 @@ def test_a_huge_file_is_refused_before_reading(
 ) -> None:
     path = tmp_path / "indicators.yaml"
     path.write_text(VALID, encoding="utf-8")
-    monkeypatch.setattr(cat, "MAX_CATALOGUE_BYTES", 100)
+    monkeypatch.setattr(catalogue_file, "MAX_CATALOGUE_BYTES", 100)
     with pytest.raises(CatalogueError) as info:
         load(path)
     assert [p.key for p in info.value.problems] == ["catalogue.too_big"]

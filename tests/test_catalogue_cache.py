@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, SHIPPED_CATALOGUE, Result
-from iku_cli.core import catalogue as catalogue_module
-from iku_cli.core.catalogue import Catalogue, load
+from iku_cli.core.catalogue import Catalogue
 from iku_cli.core.errors import CatalogueError
-from iku_cli.loading import catalogue_cache
+from iku_cli.loading import catalogue_cache, catalogue_file
 from iku_cli.loading.catalogue_cache import KEEP, CatalogueCache, cache_dir, default_cache
+from iku_cli.loading.catalogue_file import load
 
 
 def expressions(cat: Catalogue) -> dict[tuple[str, str], str]:
@@ -38,7 +38,7 @@ def no_check(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> Catalogue:
         raise AssertionError("the catalogue was checked again")
 
-    monkeypatch.setattr(catalogue_module, "loads", refuse)
+    monkeypatch.setattr(catalogue_file, "loads", refuse)
 
 
 @pytest.fixture
@@ -132,13 +132,13 @@ def test_other_checking_code_does_not_read_this_codes_files(
     load(SHIPPED_CATALOGUE, cache=cache)
     monkeypatch.setattr(catalogue_cache, "code_fingerprint", lambda: "other-code")
     checked: list[object] = []
-    real = catalogue_module.loads
+    real = catalogue_file.loads
 
     def counting(*args: object, **kwargs: object) -> Catalogue:
         checked.append(args)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(catalogue_module, "loads", counting)
+    monkeypatch.setattr(catalogue_file, "loads", counting)
     load(SHIPPED_CATALOGUE, cache=cache)
     assert len(checked) == 1
     assert len(cached_files(cache)) == 2
@@ -231,7 +231,7 @@ def test_a_catalogue_read_back_needs_no_yaml_parser(tmp_path: Path) -> None:
 
     script = (
         "import sys; from pathlib import Path;"
-        "from iku_cli.core.catalogue import load;"
+        "from iku_cli.loading.catalogue_file import load;"
         "from iku_cli.loading.catalogue_cache import CatalogueCache;"
         f"load({str(SHIPPED_CATALOGUE)!r}, cache=CatalogueCache(Path({str(tmp_path)!r})));"
         "print('yaml' in sys.modules)"

@@ -451,7 +451,7 @@ def test_show_table_of_a_small_catalogue(run: Run, valid: Path) -> None:
 
 
 def test_formula_text(valid: Path) -> None:
-    from iku_cli.core.catalogue import load
+    from iku_cli.loading.catalogue_file import load
     from iku_cli.outputs.catalogue import formula_text
 
     catalogue = load(valid)

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from iku_cli.core.catalogue import loads
+from iku_cli.loading.catalogue_file import loads
 from test_catalogue import VALID, line_of, problems
 
 EXTRA = """\

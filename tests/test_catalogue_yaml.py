@@ -9,9 +9,9 @@ import pytest
 import yaml
 
 from iku_cli.core import catalogue as cat
-from iku_cli.core.catalogue import loads
 from iku_cli.core.errors import CatalogueError
 from iku_cli.loading import catalogue_yaml
+from iku_cli.loading.catalogue_file import loads
 from test_catalogue import VALID, line_of
 
 Found = list[tuple[int | None, str, str, dict[str, object]]]

@@ -9,8 +9,9 @@ from typing import Any
 
 from _reader_kit import CATALOGUE_YAML, filled, submission, write_xlsx
 from conftest import Result as RunResult
-from iku_cli.core.catalogue import Catalogue, loads
+from iku_cli.core.catalogue import Catalogue
 from iku_cli.core.checks import check_all
+from iku_cli.loading.catalogue_file import loads
 from iku_cli.workbooks.reader import read_paths
 
 HEADER = [

@@ -14,11 +14,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from iku_cli.core import findings
-from iku_cli.core.catalogue import AchievementSettings, Catalogue, load
+from iku_cli.core.catalogue import AchievementSettings, Catalogue
 from iku_cli.core.errors import IkuError
 from iku_cli.core.figures import choose, compute
 from iku_cli.core.result import COLUMNS, Result, rounded
 from iku_cli.core.submission import Collection, InputValue, Submission
+from iku_cli.loading.catalogue_file import load
 
 GOLDEN = Path(__file__).parent / "data" / "golden"
 CATALOGUE = load(GOLDEN / "indicators.yaml")

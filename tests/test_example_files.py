@@ -11,8 +11,8 @@ from typing import Any
 import openpyxl
 import pytest
 
-from iku_cli.core import catalogue as cat_mod
 from iku_cli.core.catalogue import Catalogue
+from iku_cli.loading import catalogue_file
 from iku_cli.outputs.template import template_name
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +30,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def catalogue() -> Catalogue:
-    return cat_mod.load(SHIPPED_CATALOGUE)
+    return catalogue_file.load(SHIPPED_CATALOGUE)
 
 
 def read(path: Path) -> dict[str, Any]:

@@ -80,7 +80,7 @@ def explain_text(run: Run, code: str, folder: str, period: str) -> str:
 def test_every_example_step_checks_by_hand(
     run: Run, year: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from iku_cli.core.catalogue import load
+    from iku_cli.loading.catalogue_file import load
 
     monkeypatch.setenv("COLUMNS", "4000")
     codes = [i.code for i in load(SHIPPED_CATALOGUE).indicators]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from iku_cli import i18n, translations
-from iku_cli.core import catalogue
+from iku_cli.core import catalogue, catalogue_validation
 from iku_cli.i18n import messages, number, placeholders, t
 
 MESSAGES = messages()
@@ -153,12 +153,17 @@ def test_every_catalogue_and_formula_problem_has_a_message() -> None:
     texts = source_texts()
     used = {
         key
-        for file in ("core/catalogue.py", "core/formula.py", "core/errors.py")
+        for file in (
+            "core/catalogue_checks.py",
+            "loading/catalogue_file.py",
+            "core/formula.py",
+            "core/errors.py",
+        )
         for _, key in PROBLEM_KEY.findall(texts[file])
     }
     assert {"catalogue.unknown_key", "formula.syntax"} <= used  # the scan works
     # keys made up at run time
-    used |= {f"catalogue.wrong_type.{kind}" for kind in catalogue._EXPECTED.values()}
+    used |= {f"catalogue.wrong_type.{kind}" for kind in catalogue_validation._EXPECTED.values()}
     used.add("catalogue.wrong_type.choice")
     assert sorted(k for k in used if k not in MESSAGES) == []
 

@@ -24,7 +24,7 @@ from conftest import Result as RunResult
 docx = pytest.importorskip("docx")
 openpyxl = pytest.importorskip("openpyxl")
 
-from iku_cli.core.catalogue import load  # noqa: E402
+from iku_cli.loading.catalogue_file import load  # noqa: E402
 
 Run = Callable[..., RunResult]
 CELL = re.compile(r"\(sumber: (?P<file>[^,]+), (?P<sheet>[^!]+)!(?P<cell>[A-Z]+[0-9]+)\)$")

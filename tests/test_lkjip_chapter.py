@@ -9,8 +9,8 @@ from pathlib import Path
 
 from _reader_kit import CATALOGUE_YAML, analysis_rows, filled, submission, write_xlsx
 from iku_cli.api import compute, read
-from iku_cli.core.catalogue import loads
 from iku_cli.core.chapter import QUOTED, build_chapter
+from iku_cli.loading.catalogue_file import loads
 
 CAT_YAML = CATALOGUE_YAML.replace(
     '  - {code: "1", statement: Sasaran satu}\n',

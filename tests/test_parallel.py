@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SHIPPED_CATALOGUE
-from iku_cli.core.catalogue import load
+from iku_cli.loading.catalogue_file import load
 from iku_cli.workbooks import parallel
 from iku_cli.workbooks.reader import list_files, read_paths
 

@@ -13,7 +13,7 @@ import typer.main
 
 from conftest import ROOT, SHIPPED_CATALOGUE
 from iku_cli.cli.app import app
-from iku_cli.core.catalogue import load
+from iku_cli.loading.catalogue_file import load
 from iku_cli.workbooks import parallel, prefetch
 from iku_cli.workbooks.reader import read_paths
 

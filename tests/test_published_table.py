@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SHIPPED_CATALOGUE
-from iku_cli.core.catalogue import load
+from iku_cli.loading.catalogue_file import load
 
 PUBLISHED = Path("/work/shared/source/IKU-Setda-Kaltim-2024-2026.txt")
 if not PUBLISHED.exists():  # the shipped copy next to the catalogue, when there is one
@@ -53,7 +53,7 @@ def test_borrowed_source_of_15_is_noted() -> None:
 
 
 def test_goal_note_and_organisation_note_are_optional(tmp_path: Path) -> None:
-    from iku_cli.core.catalogue import loads
+    from iku_cli.loading.catalogue_file import loads
     from test_catalogue import VALID
 
     catalogue = loads(VALID)

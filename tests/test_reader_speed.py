@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _reader_kit import submission, write_xlsx
 from _reliability_kit import SHIPPED
-from iku_cli.core.catalogue import load, loads
+from iku_cli.loading.catalogue_file import load, loads
 from iku_cli.workbooks.reader import _OWNERS, _decimal, read_workbook
 
 

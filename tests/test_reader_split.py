@@ -19,7 +19,8 @@ import pytest
 
 from _reader_kit import CATALOGUE_YAML, filled, small_catalogue, submission, write_ods, write_xlsx
 from conftest import EXAMPLES, ROOT, SHIPPED_CATALOGUE
-from iku_cli.core.catalogue import Catalogue, load, loads
+from iku_cli.core.catalogue import Catalogue
+from iku_cli.loading.catalogue_file import load, loads
 from iku_cli.workbooks.reader import EXTENSIONS, bind, read_raw, read_workbook
 from test_hostile import _hostile_files
 from test_reader import _tolerant_sheets

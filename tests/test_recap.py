@@ -532,7 +532,7 @@ def test_excel_number_rounds_half_up() -> None:
 
 def _calculator_check(book: Any, catalogue_path: Path) -> dict[str, int]:
     """Recompute each achievement from the stored target/value cells (issue 12.2)."""
-    from iku_cli.core.catalogue import load as load_catalogue
+    from iku_cli.loading.catalogue_file import load as load_catalogue
 
     catalogue = load_catalogue(catalogue_path)
     polarity = {i.code: i.polarity for i in catalogue.indicators}

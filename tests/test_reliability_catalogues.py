@@ -17,8 +17,8 @@ import pytest
 
 from _reader_kit import CATALOGUE_YAML, filled, submission, write_xlsx
 from conftest import Result
-from iku_cli.core import catalogue as cat
 from iku_cli.core.errors import CatalogueError
+from iku_cli.loading import catalogue_file
 from test_catalogue import VALID, line_of, problems
 
 Run = Callable[..., Result]
@@ -41,7 +41,7 @@ def _check(run: Run, text: str | bytes, tmp_path: Path) -> Result:
 def test_a_file_over_the_limit_is_refused_unread(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "indicators.yaml"
     with path.open("wb") as handle:  # sparse: 25 MB on paper, nothing on disk
-        handle.truncate(cat.MAX_CATALOGUE_BYTES + 5 * 1024 * 1024)
+        handle.truncate(catalogue_file.MAX_CATALOGUE_BYTES + 5 * 1024 * 1024)
     result = run("catalogue", "check", str(path), "--lang", "en")
     assert result.exit_code == 2
     assert "too big" in result.stderr and str(path) in result.stderr
@@ -65,9 +65,9 @@ def test_a_device_is_read_no_further_than_the_limit(run: Run) -> None:
 def test_many_nodes_under_the_size_limit_are_refused_before_building(text: str) -> None:
     # composing 4.5 million nodes before counting them took 26 s and 1.5 GB; now the
     # count stops at the limit (about 0.1 s)
-    assert len(text.encode()) < cat.MAX_CATALOGUE_BYTES
+    assert len(text.encode()) < catalogue_file.MAX_CATALOGUE_BYTES
     with pytest.raises(CatalogueError) as info:
-        cat.loads(text)
+        catalogue_file.loads(text)
     assert [p.key for p in info.value.problems] == ["catalogue.yaml_too_many_nodes"]
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from iku_cli.core.catalogue import Catalogue, loads
+from iku_cli.core.catalogue import Catalogue
 from iku_cli.core.checks import check_all
 from iku_cli.core.errors import CatalogueError
 from iku_cli.core.figures import compute
@@ -21,6 +21,7 @@ from iku_cli.core.recap import Recap, build_recap
 from iku_cli.core.result import IndicatorResult, Result, rounded
 from iku_cli.core.submission import Collection, InputValue, Submission
 from iku_cli.i18n import Lang
+from iku_cli.loading.catalogue_file import loads
 from iku_cli.outputs.recap import write_recap
 from iku_cli.outputs.result_table import result_table
 

@@ -24,11 +24,11 @@ from hypothesis import strategies as st
 from conftest import EXAMPLES, SHIPPED_CATALOGUE
 from iku_cli.api import read
 from iku_cli.core import findings, formula
-from iku_cli.core.catalogue import load
 from iku_cli.core.checks import check_all, check_collection, check_narratives, check_submission
 from iku_cli.core.figures import achievement, compute, mean
 from iku_cli.core.periods import PERIODS
 from iku_cli.core.submission import Collection, InputValue, Submission
+from iku_cli.loading.catalogue_file import load
 from iku_cli.outputs import json_text
 from iku_cli.outputs.findings import findings_dict
 from iku_cli.outputs.json_text import dumps

@@ -186,7 +186,7 @@ def _filled_template(catalogue_path: Path, out: Path, owner: str, value: Any = 5
     template = pytest.importorskip("iku_cli.outputs.template")
     import openpyxl
 
-    from iku_cli.core.catalogue import load
+    from iku_cli.loading.catalogue_file import load
 
     cat = load(catalogue_path)
     path: Path = template.write_template(cat, 2025, "TW4", owner, out)
@@ -204,7 +204,7 @@ def _filled_template(catalogue_path: Path, out: Path, owner: str, value: Any = 5
 def test_shipped_catalogue_end_to_end(run: Run, shipped_catalogue: Path, tmp_path: Path) -> None:
     if not shipped_catalogue.exists():
         pytest.skip("indicators.yaml not written yet")
-    from iku_cli.core.catalogue import load
+    from iku_cli.loading.catalogue_file import load
 
     cat = load(shipped_catalogue)
     out = tmp_path / "2025-TW4"

@@ -11,10 +11,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .core.catalogue import Catalogue, load
+from .core.catalogue import Catalogue
 from .core.errors import IkuError
 from .core.result import Result
 from .core.submission import Collection
+from .loading.catalogue_file import load
 
 PathLike = str | Path
 

@@ -1,7 +1,7 @@
 """A checked catalogue kept between runs, so that a large one is not parsed and checked again.
 
 Reading and checking a catalogue costs its YAML parse, a key path and line for every
-value, and every rule of :mod:`iku_cli.core.catalogue`: 60 ms of CPU for a province's 500
+value, and every rule of :mod:`iku_cli.core.catalogue_checks`: 60 ms of CPU for a province's 500
 indicators, each time any command starts. What that work concludes depends only on
 the file's bytes and on the code that checks them, so the checked catalogue is kept
 under a name made of both (the sha256 of the file, and of the checking code and the
@@ -27,7 +27,8 @@ import os
 import sys
 from pathlib import Path
 
-from ..core.catalogue import Catalogue, restore_expressions
+from ..core.catalogue import Catalogue
+from ..core.catalogue_checks import restore_expressions
 
 KEEP = 32
 MAX_BYTES = 64 * 1024 * 1024  # a cache file larger than any checked catalogue can be
@@ -58,10 +59,10 @@ def code_fingerprint() -> str:
     import pydantic
 
     from .. import __version__
-    from ..core import catalogue, formula
+    from ..core import catalogue, catalogue_checks, catalogue_validation, formula
 
     digest = hashlib.sha256()
-    for module in (catalogue, formula):
+    for module in (catalogue, catalogue_checks, catalogue_validation, formula):
         digest.update(Path(str(module.__file__)).read_bytes())
     digest.update(f"{__version__} {sys.version_info[:2]} {pydantic.VERSION}".encode())
     return digest.hexdigest()[:20]

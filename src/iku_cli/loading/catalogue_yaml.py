@@ -19,9 +19,9 @@ from ..core.catalogue import (
     MAX_DIGITS,
     MAX_NODES,
     Path_,
-    _shown_number,
     format_path,
 )
+from ..core.catalogue_checks import _shown_number
 from ..core.errors import CatalogueError, CatalogueProblem
 from ..outputs.safety import has_control, printable
 

@@ -340,7 +340,7 @@ def load_catalogue(opts: Settings, *, cached: bool = True) -> Catalogue:
     """The catalogue the options name, read back from the cache when these very bytes
     were checked before (``cached=False``: checked again in any case); raises
     CatalogueError."""
-    from ...core.catalogue import load
     from ...loading.catalogue_cache import default_cache
+    from ...loading.catalogue_file import load
 
     return load(opts.catalogue, cache=default_cache() if cached else None)
