@@ -632,7 +632,7 @@ def _at_the_limits() -> dict[str, tuple[bytes, str]]:
     """Files just inside the reader's limits: the worst that is still read. (The bound on
     a sheet's area counts a template's 9 <col> elements as cells too: 3,000,000 cells
     means rows x (columns + 9).)"""
-    from iku_cli.workbooks.workbook import column_letter
+    from iku_cli.workbooks.cells import column_letter
 
     def grid(rows: int, cols: int) -> bytes:
         letters = [column_letter(c).encode() for c in range(1, cols + 1)]

@@ -18,8 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _reliability_kit import SHEET, RawMember, catalogue, honest, members, raw_zip, template
 from iku_cli.core.submission import InputValue, Submission
+from iku_cli.workbooks.limits import WorkbookProblem
 from iku_cli.workbooks.reader import read_workbook
-from iku_cli.workbooks.workbook import WorkbookProblem, open_workbook
+from iku_cli.workbooks.workbook import open_workbook
 
 
 def _with_workbook_xml(tmp_path: Path, name: str, change: dict[str, int]) -> Path:

@@ -12,18 +12,17 @@ import pytest
 
 from _reader_kit import ole2, submission, write_ods, write_xlsx, zip_bytes
 from _reliability_kit import declare_size
-from iku_cli.workbooks.workbook import (
+from iku_cli.workbooks.cells import (
     CellError,
     NoResult,
-    WorkbookProblem,
     a1,
     column_letter,
     column_number,
     is_error_text,
-    ole2_names,
-    open_workbook,
-    sniff,
 )
+from iku_cli.workbooks.limits import WorkbookProblem
+from iku_cli.workbooks.workbook import open_workbook, sniff
+from iku_cli.workbooks.xls import ole2_names
 
 DATA = Path(__file__).parent / "data" / "reader"
 
@@ -345,7 +344,8 @@ def test_biff_error_constants_result_less_formulas_and_percent_numbers() -> None
     """The BIFF records calamine reads as empty or without their format: an error typed
     as a constant (BOOLERR), a formula whose empty result is to be computed on opening
     (as non-spreadsheet writers leave it), numbers as RK/MULRK under a percent style."""
-    from iku_cli.workbooks.workbook import Percent, _scan_biff
+    from iku_cli.workbooks.cells import Percent
+    from iku_cli.workbooks.xls import _scan_biff
 
     bof = _record(0x0809, struct.pack("<HH", 0x0600, 0x0005) + b"\0" * 12)
     name = b"Data"

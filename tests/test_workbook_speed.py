@@ -24,19 +24,12 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _reliability_kit import SHEET, RawMember, catalogue, edit, honest, members, raw_zip, template
+from iku_cli.workbooks.cells import CellError, NoResult
+from iku_cli.workbooks.limits import WorkbookProblem
 from iku_cli.workbooks.reader import read_workbook
-from iku_cli.workbooks.workbook import (
-    CellError,
-    NoResult,
-    Sheet,
-    WorkbookProblem,
-    _close_extent,
-    _fast_directory,
-    _read_up_to,
-    _small_extent,
-    _xlsx_extent,
-    open_workbook,
-)
+from iku_cli.workbooks.workbook import Sheet, _read_up_to, open_workbook
+from iku_cli.workbooks.xlsx import _close_extent, _small_extent, _xlsx_extent
+from iku_cli.workbooks.zipsafety import _fast_directory
 
 LIMITS = (50_000_000, 3_000_000, 100_000, 10_000, 2_000)
 

@@ -28,21 +28,19 @@ from ..core.findings import Finding, Severity
 from ..core.numbers import NotANumber, parse_number
 from ..core.periods import Period, parse_period
 from ..core.submission import NARRATIVE_FIELDS, Collection, InputValue, Narrative, Submission
-from .workbook import (
+from .cells import (
     CellError,
     NoResult,
     Percent,
-    Sheet,
     Value,
-    Workbook,
-    WorkbookProblem,
     a1,
     cell_ref,
     column_letter,
     column_number,
     is_error_text,
-    open_workbook,
 )
+from .limits import WorkbookProblem
+from .workbook import Sheet, Workbook, open_workbook
 
 if TYPE_CHECKING:
     # only methods of the catalogue given are called: reading a file (read_raw) must
