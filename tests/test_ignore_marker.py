@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import EXAMPLES
-from iku_cli.workbooks.reader import IGNORE_MARKER, list_files
+from iku_cli.workbooks.locate import IGNORE_MARKER, list_files
 
 
 def test_marked_folder_is_skipped_under_its_parent(tmp_path: Path) -> None:

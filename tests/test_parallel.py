@@ -12,7 +12,8 @@ import pytest
 from conftest import ROOT, SHIPPED_CATALOGUE
 from iku_cli.loading.catalogue_file import load
 from iku_cli.workbooks import parallel
-from iku_cli.workbooks.reader import list_files, read_paths
+from iku_cli.workbooks.locate import list_files
+from iku_cli.workbooks.reader import read_paths
 
 sys.path.insert(0, str(ROOT / "bench"))
 

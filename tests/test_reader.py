@@ -23,7 +23,8 @@ from _reader_kit import (
 from iku_cli.core.errors import IkuError
 from iku_cli.core.findings import Finding
 from iku_cli.core.submission import Submission
-from iku_cli.workbooks.reader import list_files, read_paths, read_workbook
+from iku_cli.workbooks.locate import list_files
+from iku_cli.workbooks.reader import read_paths, read_workbook
 
 DATA = Path(__file__).parent / "data" / "reader"
 CAT = small_catalogue()

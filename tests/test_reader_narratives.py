@@ -9,7 +9,8 @@ from typing import Any
 from _reader_kit import small_catalogue, submission, write_ods, write_xlsx
 from iku_cli.core.findings import Finding
 from iku_cli.core.submission import Submission
-from iku_cli.workbooks.reader import MAX_NARRATIVE_CHARS, read_raw, read_workbook
+from iku_cli.workbooks.raw import MAX_NARRATIVE_CHARS, read_raw
+from iku_cli.workbooks.reader import read_workbook
 
 CAT = small_catalogue()
 NARRATIVE_HEADER = [

@@ -18,7 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _reader_kit import submission, write_xlsx
 from _reliability_kit import SHIPPED
 from iku_cli.loading.catalogue_file import load, loads
-from iku_cli.workbooks.reader import _OWNERS, _decimal, read_workbook
+from iku_cli.workbooks.bind import _OWNERS
+from iku_cli.workbooks.reader import read_workbook
+from iku_cli.workbooks.values import _decimal
 
 
 def test_owners_follow_the_catalogue_asked() -> None:

@@ -21,7 +21,10 @@ from _reader_kit import CATALOGUE_YAML, filled, small_catalogue, submission, wri
 from conftest import EXAMPLES, ROOT, SHIPPED_CATALOGUE
 from iku_cli.core.catalogue import Catalogue
 from iku_cli.loading.catalogue_file import load, loads
-from iku_cli.workbooks.reader import EXTENSIONS, bind, read_raw, read_workbook
+from iku_cli.workbooks.bind import bind
+from iku_cli.workbooks.locate import EXTENSIONS
+from iku_cli.workbooks.raw import read_raw
+from iku_cli.workbooks.reader import read_workbook
 from test_hostile import _hostile_files
 from test_reader import _tolerant_sheets
 
@@ -55,7 +58,7 @@ def _same_both_ways(files: list[Path], catalogue: Catalogue) -> None:
 def test_reading_imports_neither_the_catalogue_nor_pydantic() -> None:
     example = _workbooks(EXAMPLES)[0]
     code = (
-        "import sys, pickle, iku_cli.workbooks.reader as r; "
+        "import sys, pickle, iku_cli.workbooks.raw as r; "
         "raw = r.read_raw(sys.argv[1], 'x.xlsx'); "
         "assert raw.sha256 and raw.rows, raw; pickle.loads(pickle.dumps(raw)); "
         "print('pydantic' in sys.modules, 'iku_cli.core.catalogue' in sys.modules)"
@@ -91,7 +94,7 @@ def test_a_raw_read_pickles_as_plain_data(tmp_path: Path) -> None:
         assert repr(loading.load()) == repr(raw)
         # no catalogue, no workbook, no pydantic model: what a worker sends is plain
         assert loading.modules <= {
-            "iku_cli.workbooks.reader",
+            "iku_cli.workbooks.raw",
             "iku_cli.core.findings",
             "decimal",
             "builtins",

@@ -1,7 +1,7 @@
 """Reading many workbooks on several cores, where that pays.
 
-Reading a workbook needs no catalogue (:func:`~iku_cli.workbooks.reader.read_raw`); binding
-what was read to the catalogue (:func:`~iku_cli.workbooks.reader.bind`) is cheap, and done in
+Reading a workbook needs no catalogue (:func:`~iku_cli.workbooks.raw.read_raw`); binding
+what was read to the catalogue (:func:`~iku_cli.workbooks.bind.bind`) is cheap, and done in
 this process, in the files' order. So workers can start before the catalogue is
 loaded, and even before the command line is parsed (:mod:`iku_cli.workbooks.prefetch`).
 
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from ..core.catalogue import Catalogue
     from ..core.findings import Finding
     from ..core.submission import Submission
-    from .reader import RawRead
+    from .raw import RawRead
 
 Read = tuple["Submission | None", list["Finding"]]
 Job = tuple[Path, str]
@@ -114,7 +114,7 @@ def _serve(
     (a few bytes: the pipe never fills while this process is still busy starting up),
     then send everything read in one message."""
     _die_with(parent)
-    from .reader import read_raw
+    from .raw import read_raw
 
     read: list[tuple[int, list[RawRead]]] = []
     try:
@@ -193,7 +193,7 @@ class Share:
     def read(self, progress: Callable[[int, int], None] | None = None) -> list[RawRead]:
         """Every file read, in order: this process takes chunks from the back until the
         ends meet, then waits for the workers' last ones."""
-        from .reader import read_raw
+        from .raw import read_raw
 
         try:
             while (index := self._take_back()) is not None:
@@ -242,12 +242,13 @@ def read_all(
 ) -> Iterator[Read]:
     """What :func:`~iku_cli.workbooks.reader.read_workbook` gives for every file, in order; on
     several cores when it pays (``share``: workers started already, for ``files``)."""
-    from .reader import bind, read_workbook
+    from .bind import bind
+    from .raw import read_raw
 
     share = share if share is not None else start(files)
     if share is None:
         for done, (path, display) in enumerate(files, start=1):
-            yield read_workbook(path, display, catalogue)
+            yield bind(read_raw(path, display), catalogue)
             if progress is not None:
                 progress(done, len(files))
         return

@@ -2,7 +2,7 @@
 
 Before any file is read a run pays its start-up: Typer parsing the options (which
 imports pydantic, 70 ms) and the catalogue. Reading a workbook needs neither
-(:func:`~iku_cli.workbooks.reader.read_raw`), so ``iku compute``, ``validate``, ``recap``,
+(:func:`~iku_cli.workbooks.raw.read_raw`), so ``iku compute``, ``validate``, ``recap``,
 ``lkjip`` and
 ``explain`` over a folder of many workbooks start the reading workers first
 (:func:`begin`, from :func:`iku_cli.cli.app.main`), from a quick look at the command line.
@@ -90,8 +90,8 @@ def begin(argv: Sequence[str]) -> None:
         guessed = guess_paths(argv)
         if not guessed or not all(os.path.isdir(p) for p in guessed):
             return  # a single file is read faster than workers start
+        from .locate import list_files
         from .parallel import start
-        from .reader import list_files
 
         # as the command will be given them: typer makes each argument a Path
         paths = [Path(p) for p in guessed]
