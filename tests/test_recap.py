@@ -21,13 +21,11 @@ from conftest import Result as RunResult
 pytest.importorskip("iku_cli.workbooks.reader", reason="the reader is not there yet")
 openpyxl = pytest.importorskip("openpyxl")
 
-from iku_cli.outputs.recap import (  # noqa: E402
-    ACHIEVEMENT_HEADER_ROW,
-    SHEETS,
-    SOURCES_HEADER_ROW,
-    excel_number,
-    is_formula_like,
-)
+from iku_cli.outputs.recap.achievements import ACHIEVEMENT_HEADER_ROW  # noqa: E402
+from iku_cli.outputs.recap.cells import excel_number  # noqa: E402
+from iku_cli.outputs.recap.layout import SHEETS  # noqa: E402
+from iku_cli.outputs.recap.sources import SOURCES_HEADER_ROW  # noqa: E402
+from iku_cli.outputs.safety import is_formula_like  # noqa: E402
 
 Run = Callable[..., RunResult]
 

@@ -8,7 +8,7 @@ auditor as the text it is, never as something that runs.
 - CSV: such text gets an apostrophe in front (:func:`neutralise`); Excel and
   LibreOffice then show the text as typed, without the apostrophe.
 - xlsx: text is always written as a string cell (never a formula) and such
-  text also gets Excel's quote prefix style (see ``outputs/recap.py``), so it
+  text also gets Excel's quote prefix style (see ``outputs/recap/``), so it
   stays text even when the cell is edited.
 - JSON is data, read by programs: nothing is changed there.
 
