@@ -57,19 +57,39 @@ def test_the_node_limit_stops_the_file_as_it_is_read(monkeypatch: pytest.MonkeyP
     ]
 
 
-def test_a_long_text_is_counted_before_anything_is_built(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_long_text_is_counted_before_anything_is_composed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(catalogue_yaml, "MAX_NODES", 50)
-    monkeypatch.setattr(catalogue_yaml, "_COUNT_FIRST", 10)
+    composed: list[str] = []
+    compose = yaml.compose
 
-    def never(*_: object) -> None:
-        raise AssertionError("built before counted")
+    def recorded(text: str, Loader: Any) -> Any:
+        composed.append(text)
+        return compose(text, Loader=Loader)
 
-    with monkeypatch.context() as patch:
-        patch.setattr(catalogue_yaml._Builder, "build", never)
-        text = "a: [" + ", ".join(["1"] * 60) + "]\n"
-        assert refused(text) == [(None, "", "catalogue.yaml_too_many_nodes", {"limit": 50})]
-    # counted and within the limit: built as any other
+    monkeypatch.setattr(yaml, "compose", recorded)
+    text = "a: [" + ", ".join(["1"] * 60) + "]\n"
+    assert refused(text) == [(None, "", "catalogue.yaml_too_many_nodes", {"limit": 50})]
+    assert composed == []
+    # counted and within the limit: composed and built as any other
     assert parsed("a: [" + ", ".join(["1"] * 47) + "]\n")[0] == {"a": [1] * 47}
+    assert len(composed) == 1
+
+
+def test_a_text_too_short_to_reach_the_limit_is_not_counted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def never(*_: object) -> None:
+        raise AssertionError("counted")
+
+    monkeypatch.setattr(catalogue_yaml, "_count_nodes", never)
+    text = "a: [" + ", ".join(["1"] * 60) + "]\n"
+    assert len(text) <= cat.MAX_NODES // 2
+    assert parsed(text)[0] == {"a": [1] * 60}
+    monkeypatch.setattr(catalogue_yaml, "MAX_NODES", 2 * len(text) - 2)
+    with pytest.raises(AssertionError, match="counted"):
+        parsed(text)
 
 
 def test_nodes_repeated_by_aliases_have_a_limit_of_their_own(
@@ -116,9 +136,16 @@ def test_deep_nesting_is_refused_at_max_depth() -> None:
     assert parsed(fine)[2] == []
     deep = "a: " + "[" * (cat.MAX_DEPTH + 1) + "]" * (cat.MAX_DEPTH + 1) + "\n"
     assert refused(deep) == [(None, "", "catalogue.yaml_syntax", {"detail": "nesting too deep"})]
-    # also under a key whose value is not built
+    # a duplicate key's value is not built, so not looked into: the duplicate is said
     skipped = "a: 1\na: " + "{b: " * (cat.MAX_DEPTH + 1) + "1" + "}" * (cat.MAX_DEPTH + 1) + "\n"
-    assert [f[2] for f in refused(skipped)] == ["catalogue.yaml_syntax"]
+    assert [f[2] for f in parsed(skipped)[2]] == ["catalogue.duplicate_key"]
+    # deeper than PyYAML's composers go (libyaml: 1,000 levels; Python's: its recursion
+    # limit): the same words
+    for levels in (400, 1_200):
+        deeper = "a: " + "[" * levels + "]" * levels + "\n"
+        assert refused(deeper) == [
+            (None, "", "catalogue.yaml_syntax", {"detail": "nesting too deep"})
+        ]
 
 
 # --------------------------------------------------------------------------- anchors and aliases

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .. import __version__
+from ..version import __version__
 from .commands import catalogue as catalogue_cmd
 from .commands import click_text
 from .commands.common import COMMAND_METAVAR, COMMON, GLOBAL, OPTIONS_METAVAR, h, help_lang

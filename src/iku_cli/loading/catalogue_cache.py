@@ -58,7 +58,7 @@ def code_fingerprint() -> str:
     the models."""
     import pydantic
 
-    from .. import __version__
+    from ..version import __version__
     from ..core import catalogue, catalogue_checks, catalogue_validation, formula
 
     digest = hashlib.sha256()

@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import __version__
+from ..version import __version__
 from ..core.chapter import Chapter, GoalPart, IndicatorPart
 from ..core.numbers import plain
 from ..core.result import rounded

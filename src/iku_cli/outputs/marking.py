@@ -11,6 +11,6 @@ OUTPUT_PROPERTY = "iku-output"
 def mark_output(workbook: Any, kind: str) -> None:
     """Mark an XlsxWriter ``workbook`` as iku's own ``kind`` of output (``recap``,
     ``results``); templates are not marked: they come back filled as submissions."""
-    from .. import __version__
+    from ..version import __version__
 
     workbook.set_custom_property(OUTPUT_PROPERTY, f"{kind} {__version__}")

@@ -55,7 +55,7 @@ def render_xlsx(result: Result, lang: Lang = "id") -> bytes:
             "in_memory": True,
         },
     )
-    from .. import __version__
+    from ..version import __version__
     from .marking import mark_output
 
     workbook.set_properties(

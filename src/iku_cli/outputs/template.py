@@ -186,7 +186,7 @@ def _write(
     import xlsxwriter
     import xlsxwriter.exceptions
 
-    from .. import __version__
+    from ..version import __version__
 
     workbook = xlsxwriter.Workbook(
         str(file),
@@ -288,7 +288,7 @@ def _guide(
     name: str,
     lang: Lang,
 ) -> None:
-    from .. import __version__
+    from ..version import __version__
 
     sheet.set_column(0, 0, 4)
     sheet.set_column(1, 1, _GUIDE_WIDTH, formats.wrap)

@@ -31,7 +31,7 @@ def write_recap(recap: Recap, path: str | Path, lang: Lang = "id") -> None:
     """Write ``recap`` to ``path`` (an ``.xlsx`` file; the caller makes it atomic)."""
     import xlsxwriter
 
-    from ... import __version__
+    from ...version import __version__
 
     workbook = xlsxwriter.Workbook(
         str(path),
