@@ -62,7 +62,6 @@ def many(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL, signal.SIGHUP])
 def test_workers_die_with_their_parent(many: Path, sig: signal.Signals) -> None:
     env = {**os.environ, "IKU_JOBS": "2", "IKU_FORK_MIN_FILES": "2", "NO_COLOR": "1"}
-    env.pop("IKU_FAST_EXIT", None)
     parent = subprocess.Popen(
         [str(IKU), "validate", str(many)],
         env=env,

@@ -57,6 +57,24 @@ def test_help_and_version_import_nothing_heavy(tmp_path: Path, flag: str) -> Non
         assert "catalogue" in result.stdout
 
 
+def test_a_run_without_help_or_error_does_not_import_typers_help_renderer(tmp_path: Path) -> None:
+    # typer.rich_utils (rich's Markdown, markdown-it) costs about 47 ms; Typer imports it
+    # for help and errors only, and iku's texts are set in it when it is
+    result = python("-X", "importtime", "-m", "iku_cli", "--version", cwd=tmp_path)
+    assert "typer.main" in result.stderr  # the log was read
+    assert "typer.rich_utils" not in result.stderr
+    for lang, title in (("id", "Opsi"), ("en", "Options")):
+        shown = python(
+            "-X", "importtime", "-m", "iku_cli", "compute", "-h", cwd=tmp_path, lang=lang
+        )
+        assert "typer.rich_utils" in shown.stderr
+        assert f"╭─ {title} " in shown.stdout
+        wrong = python("-m", "iku_cli", "compute", "--tahun", cwd=tmp_path, lang=lang)
+        assert wrong.returncode == 2
+        expected = "Opsi tidak dikenal" if lang == "id" else "No such option"
+        assert expected in wrong.stderr and ("Galat" if lang == "id" else "Error") in wrong.stderr
+
+
 # Walks the click command tree of the app: every command and group, however deep,
 # including those other modules register. Prints one JSON object.
 WALK = """

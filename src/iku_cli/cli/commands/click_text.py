@@ -6,16 +6,25 @@ its panel titles in ``typer.rich_utils`` constants and passes a few texts throug
 ``gettext``. So: the constants are set, Typer's ``gettext`` is pointed at our
 catalogue, and an error message is translated by matching it against the English
 templates of the ``click.*`` messages (``Missing option {name}.``) before it is shown.
+
+Typer imports ``typer.rich_utils`` only to print help or an error: it costs 47 ms
+(rich's Markdown and markdown-it), a fifth of a one-file run. So it is not imported
+here; its constants are set when Typer imports it (:class:`_WhenImported`).
 """
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.machinery
+import importlib.util
 import re
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Sequence
 from functools import cache
+from types import ModuleType
 from typing import Any
 
-from typer import _click, rich_utils
+from typer import _click
 from typer import core as typer_core
 
 from ...i18n import Lang, t
@@ -73,6 +82,45 @@ def lang() -> Lang:
 def apply(language: Lang) -> None:
     """Show Click's and Typer's texts in ``language`` from now on."""
     _state["lang"] = language
+    if not _state["patched"]:
+        _patch()
+        _state["patched"] = True
+    rich_utils = sys.modules.get(RICH_UTILS)
+    if rich_utils is not None:
+        _set_rich_texts(rich_utils)
+    elif not any(isinstance(finder, _WhenImported) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _WhenImported())
+
+
+RICH_UTILS = "typer.rich_utils"
+
+
+class _WhenImported(importlib.abc.MetaPathFinder):
+    """Sets Typer's help texts in ``typer.rich_utils`` as soon as Typer imports it."""
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        if fullname != RICH_UTILS:
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(fullname)
+        if spec is None or not isinstance(spec.loader, importlib.abc.Loader):
+            return spec
+        loader = spec.loader
+        run = loader.exec_module
+
+        def exec_module(module: ModuleType) -> None:
+            run(module)
+            _set_rich_texts(module)
+
+        loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
+
+
+def _set_rich_texts(rich_utils: Any) -> None:
+    """Typer's panel titles and notes in the language of the run."""
+    language = lang()
     rich_utils.ARGUMENTS_PANEL_TITLE = t("click.arguments", language)
     rich_utils.OPTIONS_PANEL_TITLE = t("click.options", language)
     rich_utils.COMMANDS_PANEL_TITLE = t("click.commands", language)
@@ -89,9 +137,16 @@ def apply(language: Lang) -> None:
         *(h for h in rich_utils.OptionHighlighter.highlights if "?P<usage>" not in h),
         rf"(?P<usage>{usage} )",
     ]
-    if not _state["patched"]:
-        _patch()
-        _state["patched"] = True
+    if not getattr(rich_utils, "_iku_translated", False):
+        format_error = rich_utils.rich_format_error
+
+        def error(exc: Any) -> None:
+            message = translate(exc.format_message())
+            exc.format_message = lambda: message
+            format_error(exc)
+
+        rich_utils.rich_format_error = error
+        rich_utils._iku_translated = True
 
 
 def _gettext(message: str) -> str:
@@ -173,15 +228,6 @@ def _patch() -> None:
 
     typer_core.TyperOption.display_type_rich = shown_type  # type: ignore[method-assign]
     typer_core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
-
-    format_error = rich_utils.rich_format_error
-
-    def error(exc: Any) -> None:
-        message = translate(exc.format_message())
-        exc.format_message = lambda: message
-        format_error(exc)
-
-    rich_utils.rich_format_error = error  # type: ignore[assignment]
 
 
 __all__ = ["apply", "lang", "translate"]
