@@ -254,3 +254,131 @@ def test_lookup_keeps_the_first_of_repeated_rows_in_order() -> None:
     assert table[("1.1", "a")].cell == "F5"
     sub.values = [items[0], items[1], items[3]]
     assert [v.cell for v in sub.lookup().values()] == ["F5", "F6", "F8"]
+
+
+# ------------------------------------------------------------------ one workbook's achievements
+
+
+def _achievements_the_long_way(
+    catalogue: Any, sub: Submission, found: list[findings.Finding]
+) -> dict[str, tuple[Decimal, Decimal]]:
+    """What the figures' own evaluation gives for ``sub`` alone (its index and all)."""
+    from iku_cli.core.figures import _evaluate, _Index
+
+    out: dict[str, tuple[Decimal, Decimal]] = {}
+    if sub.owner is None or sub.year is None or sub.period is None:
+        return out
+    index_ = _Index(Collection(submissions=[sub], findings=list(found)))
+    for indicator in catalogue.indicators_of(sub.owner, sub.period):
+        ev = _evaluate(indicator, sub.year, sub.period, index_, detail=False)
+        target = indicator.target(sub.year, sub.period)
+        if ev.status != "ok" or ev.value is None or target is None:
+            continue
+        raw, _, _ = achievement(ev.value, target, indicator.polarity, catalogue.achievement)
+        if raw is not None:
+            out[indicator.code] = (raw, target)
+    return out
+
+
+@pytest.mark.parametrize("folder", [EXAMPLES, EXAMPLES / "invalid"])
+def test_one_workbooks_achievements_are_the_figures_own(folder: Any) -> None:
+    from iku_cli.core.figures import submission_achievements
+
+    catalogue = load(SHIPPED_CATALOGUE)
+    subs = read(folder, catalogue)
+    compared = 0
+    for sub in subs.submissions:
+        found = [f for f in subs.findings if f.file == sub.file]
+        quick = submission_achievements(catalogue, sub, found)
+        assert quick == _achievements_the_long_way(catalogue, sub, found), sub.file
+        compared += len(quick)
+    assert compared > 5  # the examples hold many: the comparison is not empty
+
+
+@pytest.mark.parametrize(
+    ("values", "error_on", "kept"),
+    [
+        ({}, None, {"1.1", "1.10"}),
+        ({("1.1", "dirumuskan"): 0}, None, {"1.10"}),  # a zero denominator
+        ({("1.10", "setor"): None}, None, {"1.1"}),  # a missing input
+        ({}, "1.10", {"1.1"}),  # an error finding on the indicator
+        ({("1.1", "disahkan"): "1E+30"}, None, {"1.10"}),  # past MAX_FIGURE
+    ],
+)
+def test_one_workbooks_achievements_leave_out_what_the_figures_leave_out(
+    values: dict[tuple[str, str], Any], error_on: str | None, kept: set[str]
+) -> None:
+    from iku_cli.core.figures import submission_achievements
+
+    sub = _sub(_values(values))
+    found = (
+        [findings.error("value-negative", file=sub.file, indicator=error_on)] if error_on else []
+    )
+    quick = submission_achievements(CAT, sub, found)
+    assert set(quick) == kept
+    assert quick == _achievements_the_long_way(CAT, sub, found)
+    # another file's error is not this one's
+    other = [findings.error("value-negative", file="b.xlsx", indicator="1.1")]
+    assert submission_achievements(CAT, sub, other) == _achievements_the_long_way(CAT, sub, other)
+
+
+# --------------------------------------------------------------------------- names and styles
+
+
+@pytest.mark.parametrize(
+    "display",
+    [
+        "kiriman/biro a 2025-TW4.xlsx",
+        "2024 TW1/biro a.xlsx",
+        "2024 TW1/biro a 2025.xlsx",
+        "2024/biro a TW2.xlsx",
+        "2024-2025 TW1/biro_a_Q3.xlsx",
+        "biro a.xlsx",
+        "a/b/2025 triwulan iv/x.xlsx",
+    ],
+)
+def test_a_name_is_read_as_each_part_read_in_turn(display: str) -> None:
+    import os
+    import re
+
+    from iku_cli.workbooks import labels
+
+    folder, name = os.path.split(display)
+    year = period = None
+    for part in (os.path.splitext(name)[0], os.path.basename(folder)):
+        text = part.replace("_", " ")
+        years = set(re.findall(r"(?<!\d)(20\d\d)(?!\d)", text))
+        if year is None and len(years) == 1:
+            year = int(years.pop())
+        periods = {labels._period(m.group(0)) for m in labels._PERIOD.finditer(text)}
+        if period is None and len(periods) == 1:
+            period = periods.pop()
+    assert labels._named(display) == (year, period)
+    assert labels._named(display) == (year, period)  # the folder's reading remembered
+
+
+def test_a_styles_part_seen_before_gives_what_reading_it_gives(tmp_path: Any) -> None:
+    import openpyxl
+
+    from iku_cli.workbooks import xlsx
+    from iku_cli.workbooks.workbook import open_workbook
+
+    paths = []
+    for n, number_format in enumerate(["0%", "0.00", "0%"]):
+        book = openpyxl.Workbook()
+        book.active["A1"] = 0.5
+        book.active["A1"].number_format = number_format
+        path = tmp_path / f"{n}.xlsx"
+        book.save(path)
+        paths.append(path)
+    xlsx._STYLES_SEEN.clear()
+    seen = []
+    for path in [*paths, *paths]:
+        with open_workbook(path) as workbook:
+            archive = workbook._zip
+            assert archive is not None
+            quick = xlsx._percent_styles(archive)
+            assert quick == xlsx._percent_styles_in(archive.read("xl/styles.xml"))
+            seen.append(quick)
+    assert seen[0] and not seen[1] and seen[0] == seen[3]
+    assert len(xlsx._STYLES_SEEN) == 2  # two distinct styles parts, each read once

@@ -1,4 +1,5 @@
-"""Pure computation: indicator values, achievement, category, goal and overall figures.
+"""Pure computation: indicator values, achievement, category, goal and overall figures
+(the rules on one figure, in :mod:`iku_cli.core.rules`, applied to them all).
 
 Nothing here opens a file, prints or exits. Bad data never raises: it shows as
 a status (``incomplete``, ``missing``, ``not_assessed``, ``invalid``,
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import formula
-from .catalogue import AchievementSettings, Catalogue, Indicator
+from .catalogue import Catalogue, Indicator
 from .errors import IkuError
 from .findings import Finding
 from .periods import FINAL, PERIODS, Period, index, parse_period, up_to
@@ -27,28 +28,30 @@ from .result import (
     IndicatorResult,
     InputUsed,
     Mean,
-    Method,
     MissingSubmission,
     OverallResult,
     Reason,
     Result,
     Status,
     SubmissionRef,
-    TargetBasis,
     rounded,
+)
+from .rules import (
+    ARITHMETIC,
+    HUNDRED,
+    achievement,
+    bounded,
+    capped,
+    category,
+    mean,
+    quarter_target,
 )
 from .submission import Collection, InputValue, Submission
 
-HUNDRED = Decimal(100)
-TWO = Decimal(2)
 # A value or achievement this large comes from a mistake in the inputs or the formula
 # (a tiny denominator, inputs multiplied together); it is reported as not assessed,
 # since it can be neither shown to 2 places (28 digits) nor averaged sensibly.
 MAX_FIGURE = Decimal(10) ** 18
-# The formulas' arithmetic (28 digits, half-up) done through the context's methods:
-# entering decimal.localcontext(formula.CONTEXT) instead costs 1 us, and a 1,000-file
-# run did so 4,000 times. A copy, so that the flags its operations raise stay here.
-ARITHMETIC = formula.CONTEXT.copy()
 
 
 # --------------------------------------------------------------------------- choosing
@@ -234,19 +237,42 @@ def submission_achievements(
 ) -> dict[str, tuple[Decimal, Decimal]]:
     """(achievement, target) of each indicator ``sub``'s owner reports in its period,
     from this submission alone against the period's target; indicators whose values
-    are missing or invalid (an error in ``found``), or without a target, are left out."""
+    are missing or invalid (an error in ``found``), or without a target, are left out.
+
+    What :func:`_evaluate` gives for a submission alone, without its index: asked of
+    every workbook a run reads (the Analisis check), where the figures ask it of one
+    period's.
+    """
     out: dict[str, tuple[Decimal, Decimal]] = {}
-    if sub.owner is None or sub.year is None or sub.period is None:
+    year, period = sub.year, sub.period
+    if sub.owner is None or year is None or period is None:
         return out
-    index_ = _Index(Collection(submissions=[sub], findings=list(found)))
-    for indicator in catalogue.indicators_of(sub.owner, sub.period):
-        ev = _evaluate(indicator, sub.year, sub.period, index_, detail=False)
-        target = indicator.target(sub.year, sub.period)
-        if ev.status != "ok" or ev.value is None or target is None:
+    invalid = {f.indicator for f in found if f.is_error and f.file == sub.file}
+    table: dict[tuple[str, str], InputValue] | None = None
+    for indicator in catalogue.indicators_of(sub.owner, period):
+        code = indicator.code
+        target = indicator.target(year, period)
+        if target is None or code in invalid or not indicator.reports_in(period):
             continue
-        raw, _, _ = achievement(ev.value, target, indicator.polarity, catalogue.achievement)
-        if raw is not None:
-            out[indicator.code] = (raw, target)
+        if table is None:
+            table = sub.lookup()
+        values: dict[str, Decimal] = {}
+        for name in indicator.inputs:
+            item = table.get((code, name))
+            if item is None or item.value is None:
+                break
+            values[name] = item.value
+        else:
+            ev = _Evaluation("ok")
+            try:
+                _value(indicator, values, ev, detail=False)
+            except (_ZeroDenominator, decimal.Overflow, decimal.InvalidOperation):
+                continue
+            if ev.value is None or abs(ev.value) >= MAX_FIGURE:
+                continue
+            raw, _, _ = achievement(ev.value, target, indicator.polarity, catalogue.achievement)
+            if raw is not None:
+                out[code] = (raw, target)
     return out
 
 
@@ -303,85 +329,6 @@ def _value(
                 )
             total = ARITHMETIC.add(total, weighted)
         ev.value = total
-
-
-def achievement(
-    value: Decimal, target: Decimal, polarity: str, settings: AchievementSettings
-) -> tuple[Decimal | None, Method, Reason | None]:
-    """Raw achievement in percent, the method used, and why there is none when so."""
-    method: Method = "ratio" if polarity == "positive" else settings.negative_formula
-    if target == 0:
-        return None, method, Reason("target-zero", {})
-    if method == "ratio":
-        return ARITHMETIC.multiply(ARITHMETIC.divide(value, target), HUNDRED), method, None
-    if method == "two_minus_ratio":
-        share = ARITHMETIC.divide(value, target)
-        return ARITHMETIC.multiply(ARITHMETIC.subtract(TWO, share), HUNDRED), method, None
-    if value == 0:
-        return None, method, Reason("value-zero", {})
-    return ARITHMETIC.multiply(ARITHMETIC.divide(target, value), HUNDRED), method, None
-
-
-def category(value: Decimal | None, settings: AchievementSettings) -> str | None:
-    """The band label; judged on the figure as shown (half-up to 2 places) so that
-    the category never disagrees with the number printed beside it."""
-    shown = rounded(value)
-    if shown is None:
-        return None
-    band = settings.band(shown)
-    return band.label if band else None
-
-
-def capped(value: Decimal | None, settings: AchievementSettings) -> Decimal | None:
-    if value is None or settings.cap is None:
-        return value
-    return min(value, settings.cap)
-
-
-def bounded(value: Decimal | None, settings: AchievementSettings) -> Decimal | None:
-    """What an achievement brings into averages: at most ``cap``, at least ``floor``."""
-    value = capped(value, settings)
-    if value is None or settings.floor is None:
-        return value
-    return max(value, settings.floor)
-
-
-def quarter_target(
-    indicator: Indicator, year: int, period: Period, settings: AchievementSettings
-) -> tuple[Decimal | None, TargetBasis | None, Decimal | None]:
-    """The target to compare with at ``period``, where it comes from, and (for a figure
-    that is only provisional) the pace: the achievement against the year's target
-    expected by then, in percent.
-
-    A target written per quarter wins. Otherwise, before TW4, a quarterly indicator
-    follows its ``quarterly_target``: ``year`` compares with the year's target,
-    ``profile`` with the year's x the catalogue's quarterly profile, ``provisional``
-    with the year's, as a pace (on track or behind) rather than a band.
-    """
-    target = indicator.target(year, period)
-    if target is None:
-        return None, None, None
-    if indicator.has_quarterly_targets(year):
-        return target, "quarter", None
-    mode = indicator.quarterly_target
-    if period == FINAL or indicator.frequency != "quarterly" or mode == "year":
-        return target, "year", None
-    share = (settings.quarterly_profile or {}).get(period)
-    if mode == "profile":
-        if share is None:  # no profile in the catalogue: only the year's target is known
-            return target, "year", None
-        return ARITHMETIC.divide(ARITHMETIC.multiply(target, share), HUNDRED), "profile", share
-    # provisional: judged against the year's target at the profile's pace
-    return target, "year", share
-
-
-def mean(values: Sequence[Decimal]) -> Decimal | None:
-    if not values:
-        return None
-    total = Decimal(0)
-    for value in values:
-        total = ARITHMETIC.add(total, value)
-    return ARITHMETIC.divide(total, len(values))
 
 
 def compute_indicator(

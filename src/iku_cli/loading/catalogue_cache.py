@@ -58,8 +58,8 @@ def code_fingerprint() -> str:
     the models."""
     import pydantic
 
-    from ..version import __version__
     from ..core import catalogue, catalogue_checks, catalogue_validation, formula
+    from ..version import __version__
 
     digest = hashlib.sha256()
     for module in (catalogue, catalogue_checks, catalogue_validation, formula):

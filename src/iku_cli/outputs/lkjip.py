@@ -11,11 +11,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..version import __version__
 from ..core.chapter import Chapter, GoalPart, IndicatorPart
 from ..core.numbers import plain
 from ..core.result import rounded
 from ..i18n import Lang, number, t
+from ..version import __version__
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject

@@ -212,19 +212,27 @@ def _named(display: str) -> tuple[int | None, Period | None]:
     """The year and period a file's name (else its folder's name) says, when it says one
     of each plainly: ``2025-TW4.xlsx``, ``kiriman 2025/Biro A TW4.xlsx``."""
     folder, name = os.path.split(display)
-    year: int | None = None
-    period: Period | None = None
-    for part in (os.path.splitext(name)[0], os.path.basename(folder)):
-        text = part.replace("_", " ")
-        if year is None:
-            years = set(_NAMED_YEAR.findall(text))
-            if len(years) == 1:
-                year = int(years.pop())
-        if period is None:
-            found = {_period(m.group(0)) for m in _PERIOD.finditer(text)}
-            if len(found) == 1:
-                period = found.pop()
+    year, period = _said(os.path.splitext(name)[0])
+    if year is None or period is None:
+        # the folder of a run's files is the same for each: read once
+        in_folder = _said_by_folder(os.path.basename(folder))
+        year = in_folder[0] if year is None else year
+        period = in_folder[1] if period is None else period
     return year, period
+
+
+def _said(part: str) -> tuple[int | None, Period | None]:
+    """The one year and the one period ``part`` names (None for none or several)."""
+    text = part.replace("_", " ")
+    years = set(_NAMED_YEAR.findall(text))
+    periods = {_period(m.group(0)) for m in _PERIOD.finditer(text)}
+    return (
+        int(years.pop()) if len(years) == 1 else None,
+        periods.pop() if len(periods) == 1 else None,
+    )
+
+
+_said_by_folder = functools.lru_cache(maxsize=256)(_said)
 
 
 @functools.lru_cache(maxsize=256)

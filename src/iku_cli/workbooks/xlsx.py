@@ -217,13 +217,29 @@ _CELL_XFS = re.compile(rb"<" + _NS + rb"cellXfs\b.*?</" + _NS + rb"cellXfs>", re
 _XF = re.compile(rb"<" + _NS + rb"xf\b([^>]*)>")
 
 
+_STYLES_SEEN: dict[_Stored, frozenset[int]] = {}
+
+
 def _percent_styles(archive: _Zip) -> frozenset[int]:
     """The cell style indexes (``s=``) whose number format shows a percent."""
+    # one template's files carry the same styles.xml, the same compressed bytes in each:
+    # inflated and read once
+    stored = archive.stored("xl/styles.xml")
+    if stored is None:
+        return frozenset()
+    known = _STYLES_SEEN.get(stored) if len(stored[4]) <= _SEEN_BYTES else None
+    if known is not None:
+        return known
     try:
         xml = archive.read("xl/styles.xml")
     except (WorkbookProblem, KeyError):
         return frozenset()
-    return _percent_styles_in(xml)
+    found = _percent_styles_in(xml)
+    if len(stored[4]) <= _SEEN_BYTES:
+        if len(_STYLES_SEEN) >= 64:
+            _STYLES_SEEN.clear()
+        _STYLES_SEEN[stored] = found
+    return found
 
 
 @functools.lru_cache(maxsize=64)
