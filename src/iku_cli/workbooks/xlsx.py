@@ -242,7 +242,6 @@ def _percent_styles(archive: _Zip) -> frozenset[int]:
     return found
 
 
-@functools.lru_cache(maxsize=64)
 def _percent_styles_in(xml: bytes) -> frozenset[int]:
     if b"%" not in xml and b'numFmtId="9"' not in xml and b'numFmtId="10"' not in xml:
         return frozenset()
