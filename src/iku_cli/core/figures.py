@@ -252,7 +252,7 @@ def submission_achievements(
     for indicator in catalogue.indicators_of(sub.owner, period):
         code = indicator.code
         target = indicator.target(year, period)
-        if target is None or code in invalid or not indicator.reports_in(period):
+        if target is None or code in invalid:
             continue
         if table is None:
             table = sub.lookup()
