@@ -66,11 +66,17 @@ def _die(*args: object) -> None:
 def _die_after_one(
     chunks: object, ends: object, lock: object, conn: object, parent: object
 ) -> None:
-    """A worker that says one chunk done, then dies before sending anything read."""
-    with lock:  # type: ignore[attr-defined]
-        index = ends[0]  # type: ignore[index]
-        ends[0] = index + 1  # type: ignore[index]
-    conn.send(index)  # type: ignore[attr-defined]
+    """A worker that sends one chunk read, then takes another and dies before sending it."""
+    from iku_cli.workbooks.raw import read_raw
+
+    taken = []
+    for _ in range(2):
+        with lock:  # type: ignore[attr-defined]
+            index = ends[0]  # type: ignore[index]
+            ends[0] = index + 1  # type: ignore[index]
+        taken.append(index)
+    first = chunks[taken[0]]  # type: ignore[index]
+    conn.send((taken[0], [read_raw(path, display) for path, display in first]))  # type: ignore[attr-defined]
     os._exit(3)
 
 

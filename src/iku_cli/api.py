@@ -67,14 +67,16 @@ def read(
     checks and the folder-level ones (duplicates, falling values, and, when a
     folder was given, missing submissions), as ``iku validate`` reports them.
     """
-    from .core.checks import check_all
+    from .core.checks import Checker
     from .workbooks.reader import read_paths
 
     paths = as_paths(path)
-    collection = read_paths(paths, catalogue, progress=progress)
+    # each workbook is checked as soon as it is read (on every core's share of the time)
+    checker = Checker(catalogue)
+    collection = read_paths(paths, catalogue, progress=progress, on_file=checker.add)
     # missing submissions are looked for only when a folder (the whole set) was given
     complete = any(Path(p).is_dir() for p in paths)
-    collection.findings = check_all(collection, catalogue, complete=complete)
+    collection.findings = checker.findings(collection, complete=complete)
     return collection
 
 

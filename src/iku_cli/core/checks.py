@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from itertools import pairwise
 
@@ -21,6 +21,7 @@ from . import findings
 from .catalogue import Catalogue, Indicator
 from .findings import Finding
 from .formula import DivisionByZero, Expression
+from .narratives import NARRATIVE_CODES, check_narratives
 from .periods import FINAL, Period, index, up_to
 from .submission import Collection, InputValue, Submission
 
@@ -62,107 +63,77 @@ def check_all(
     Files come in the order they were read; within a file, findings follow the
     sheet (identity first) and the cell, row by row. Folder-level findings
     without a file come last. Use it as ``collection.findings = check_all(...)``
-    before computing.
+    before computing. (:class:`Checker` gives the same, one submission at a time
+    as each is read.)
     """
-    per_file: dict[str | None, list[Finding]] = defaultdict(list)
-    order: list[str | None] = []
-
-    def add(items: Iterable[Finding]) -> None:
-        for item in items:
-            if item.file not in per_file:
-                order.append(item.file)
-            per_file[item.file].append(item)
-
-    subs = {s.file: s for s in collection.submissions}
-    add(collection.findings)
-    rules = _Rules(catalogue)
-    for sub in collection.submissions:
-        add(_SubmissionCheck(sub, catalogue, rules).run())
-    add(check_collection(collection, catalogue, complete=complete))
-    for sub in collection.submissions:
-        # .get: indexing the defaultdict would add the file without listing it in order
-        add(check_narratives(sub, catalogue, per_file.get(sub.file, [])))
-    result: list[Finding] = []
-    for file in sorted(order, key=lambda f: f is None):
-        owner = subs.get(file) if file is not None else None
-        result += sorted(per_file[file], key=lambda f: _position(f, owner))
-    return result
+    return Checker(catalogue).findings(collection, complete=complete)
 
 
-ANALYSIS_SHEET = "Analisis"  # the template's name for it (DESIGN 11b)
-_NARRATIVE_CODES = frozenset({"narrative-missing", "evidence-missing"})
-# below this achievement (percent, against the period's target) a bureau says why
-NARRATIVE_BELOW = Decimal(100)
+class Checker:
+    """:func:`check_all` in two steps: :meth:`add` each submission as soon as it is read
+    (its own checks and its Analisis sheet's), in any order; then :meth:`findings` of
+    the whole collection (the folder's checks, everything in order).
 
-
-def check_narratives(
-    sub: Submission, catalogue: Catalogue, found: Iterable[Finding] = ()
-) -> list[Finding]:
-    """The Analisis sheet against the figures (DESIGN 11b), as warnings (``--strict``
-    makes them fail):
-
-    - ``narrative-missing``: achievement below 100 against the period's target, and
-      Faktor penghambat or Upaya tindak lanjut blank;
-    - ``evidence-missing``: the catalogue says ``evidence: required`` and Bukti dukung
-      is blank.
-
-    Each names the blank cell; a row that is absent names the sheet and the indicator;
-    a workbook without an Analisis sheet gets one finding per indicator concerned.
-    ``found``: the submission's findings so far (values in error are not judged).
+    What :meth:`add` found stands unless the folder's checks find an error in the same
+    workbook: its Analisis sheet is then judged again, as :func:`check_all` judges it,
+    with every error of the workbook known.
     """
-    if sub.owner is None or sub.year not in catalogue.years or sub.period is None:
-        return []
-    from .figures import submission_achievements  # the figures only where asked for
 
-    out: list[Finding] = []
-    achieved = submission_achievements(catalogue, sub, list(found))
-    sheet = sub.narrative_sheet or ANALYSIS_SHEET
-    for indicator in catalogue.indicators_of(sub.owner, sub.period):
-        code = indicator.code
-        narrative = sub.narratives.get(code)
-        below = achieved.get(code)
-        if below is not None and below[0] < NARRATIVE_BELOW:
-            blank = [
-                name
-                for name in ("obstacles", "actions")
-                if narrative is None or narrative.text(name) is None
-            ]
-            if blank:
-                cell = next((narrative.cells.get(n) for n in blank if narrative), None)
-                out.append(
-                    findings.warning(
-                        "narrative-missing",
-                        file=sub.file,
-                        sheet=sheet,
-                        cell=cell,
-                        indicator=code,
-                        name=indicator.name,
-                        achievement=below[0].quantize(Decimal("0.01")),
-                        target=below[1],
-                        period=sub.period,
-                        columns=", ".join(_COLUMN_NAMES[n] for n in blank),
-                    )
-                )
-        if indicator.evidence == "required" and (narrative is None or narrative.evidence is None):
-            out.append(
-                findings.warning(
-                    "evidence-missing",
-                    file=sub.file,
-                    sheet=sheet,
-                    cell=narrative.cells.get("evidence") if narrative else None,
-                    indicator=code,
-                    name=indicator.name,
-                )
-            )
-    return out
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.rules = _Rules(catalogue)
+        # by file: the submission's own findings, its narratives' and the indicators
+        # in error these were judged with
+        self.own: dict[str, list[Finding]] = {}
+        self.narratives: dict[str, list[Finding]] = {}
+        self.invalid: dict[str, set[str | None]] = {}
+
+    def add(self, sub: Submission | None, found: Sequence[Finding] = ()) -> None:
+        """Check one submission; ``found``: the reader's findings for its file."""
+        if sub is None:
+            return
+        own = _SubmissionCheck(sub, self.catalogue, self.rules).run()
+        known = [*found, *own]
+        self.own[sub.file] = own
+        self.narratives[sub.file] = check_narratives(sub, self.catalogue, known)
+        self.invalid[sub.file] = _invalid(known, sub.file)
+
+    def findings(self, collection: Collection, *, complete: bool = True) -> list[Finding]:
+        """Every finding of ``collection``, in :func:`check_all`'s order; submissions not
+        added yet are checked now."""
+        per_file: dict[str | None, list[Finding]] = defaultdict(list)
+        order: list[str | None] = []
+
+        def add(items: Iterable[Finding]) -> None:
+            for item in items:
+                if item.file not in per_file:
+                    order.append(item.file)
+                per_file[item.file].append(item)
+
+        subs = {s.file: s for s in collection.submissions}
+        add(collection.findings)
+        for sub in collection.submissions:
+            if sub.file not in self.own:
+                self.add(sub, per_file.get(sub.file, ()))
+            add(self.own[sub.file])
+        add(check_collection(collection, self.catalogue, complete=complete))
+        for sub in collection.submissions:
+            # .get: indexing the defaultdict would add the file without listing it in order
+            known = per_file.get(sub.file, [])
+            if _invalid(known, sub.file) != self.invalid[sub.file]:
+                add(check_narratives(sub, self.catalogue, known))
+            else:
+                add(self.narratives[sub.file])
+        result: list[Finding] = []
+        for file in sorted(order, key=lambda f: f is None):
+            owner = subs.get(file) if file is not None else None
+            result += sorted(per_file[file], key=lambda f: _position(f, owner))
+        return result
 
 
-_COLUMN_NAMES = {
-    "supporting": "Faktor pendukung",
-    "obstacles": "Faktor penghambat",
-    "actions": "Upaya tindak lanjut",
-    "evidence": "Bukti dukung",
-}
+def _invalid(found: Iterable[Finding], file: str) -> set[str | None]:
+    """The indicators with an error in ``file``: all the Analisis check asks of findings."""
+    return {f.indicator for f in found if f.is_error and f.file == file}
 
 
 def _position(finding: Finding, sub: Submission | None) -> tuple[int, int, int, int]:
@@ -171,7 +142,7 @@ def _position(finding: Finding, sub: Submission | None) -> tuple[int, int, int, 
         rank = 0
     elif sub is not None and finding.sheet == sub.data_sheet:
         rank = 2
-    elif finding.code in _NARRATIVE_CODES or (
+    elif finding.code in NARRATIVE_CODES or (
         sub is not None and finding.sheet == sub.narrative_sheet
     ):
         rank = 3  # the Analisis sheet comes after Data
@@ -577,4 +548,4 @@ def _missing(slots: _Slots, catalogue: Catalogue) -> list[Finding]:
     return found
 
 
-__all__ = ["check_all", "check_collection", "check_submission"]
+__all__ = ["Checker", "check_all", "check_collection", "check_narratives", "check_submission"]

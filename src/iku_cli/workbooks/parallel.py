@@ -8,9 +8,13 @@ loaded, and even before the command line is parsed (:mod:`iku_cli.workbooks.pref
 A :class:`Share` of the files: N - 1 worker processes take chunks from the front of
 the list while this process takes chunks from the back, through a pair of counters
 in shared memory, so no core waits and the two ends meet wherever the speeds make
-them. A worker sends back what it read (plain records, never a workbook); what this
-process reads is never pickled. A worker that dies costs no file: the chunk it had
-taken is read here. Starting workers costs something: on Linux a worker is forked in
+them. A worker sends back each chunk it read as soon as it is read (plain records,
+never a workbook); a thread of this process takes them off the pipes, so a worker
+never waits on a full pipe, and this process binds and checks them (``process``)
+between chunks of its own. So the work done here on every file is shared out like
+the reading, not left for the end. What this process reads is never pickled. A
+worker that dies costs no file: a chunk it had taken and not sent is read here.
+Starting workers costs something: on Linux a worker is forked in
 a few milliseconds; where processes are spawned (Windows, macOS) each starts a fresh
 interpreter and imports the reader, a few hundred milliseconds. So the files are read
 in parallel only from ``FORK_MIN_FILES`` (or ``SPAWN_MIN_FILES``) on, figures measured
@@ -22,9 +26,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
+import queue
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -110,13 +116,11 @@ def jobs_for(files: int) -> int:
 def _serve(
     chunks: Sequence[Sequence[Job]], ends: Any, lock: Any, conn: Connection, parent: int
 ) -> None:
-    """A worker: take the next chunk from the front while any is left; say each one done
-    (a few bytes: the pipe never fills while this process is still busy starting up),
-    then send everything read in one message."""
+    """A worker: take the next chunk from the front while any is left, and send each
+    one back as soon as it is read; closing the pipe says it is done."""
     _die_with(parent)
     from .raw import read_raw
 
-    read: list[tuple[int, list[RawRead]]] = []
     try:
         while True:
             with lock:
@@ -124,9 +128,7 @@ def _serve(
                 if index > ends[1]:
                     break
                 ends[0] = index + 1
-            read.append((index, [read_raw(path, display) for path, display in chunks[index]]))
-            conn.send(index)
-        conn.send(read)
+            conn.send((index, [read_raw(path, display) for path, display in chunks[index]]))
     except (OSError, EOFError, KeyboardInterrupt):
         pass  # this process stopped listening, or the user stopped the run
     finally:
@@ -141,12 +143,15 @@ class Share:
     ) -> None:
         self.files = files
         self.chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
-        self.raws: list[list[RawRead] | None] = [None] * len(self.chunks)
         self.ends: Any = context.RawArray("q", [0, len(self.chunks) - 1])  # next front, back
         self.lock: Any = context.Lock()
         self.conns: list[Connection] = []
         self.processes: list[Any] = []
         self.done = 0
+        # what the workers sent, pickled, as the drain thread took it off their pipes;
+        # None once every pipe is closed
+        self.inbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self.drained = False
         for _ in range(max(1, workers - 1)):
             receive, send = context.Pipe(duplex=False)
             process = context.Process(
@@ -158,6 +163,26 @@ class Share:
             send.close()
             self.conns.append(receive)
             self.processes.append(process)
+        # started after the last fork: no worker is forked while it runs
+        self.drain = threading.Thread(target=self._drain, args=(list(self.conns),), daemon=True)
+        self.drain.start()
+
+    def _drain(self, conns: list[Connection]) -> None:
+        """The drain thread: every message of every worker into the inbox, until each
+        pipe is closed (the worker is done, died or was stopped)."""
+        from multiprocessing.connection import wait
+
+        try:
+            while conns:
+                for conn in wait(conns):
+                    try:
+                        self.inbox.put(conn.recv_bytes())  # type: ignore[union-attr]
+                    except (EOFError, OSError):
+                        conns.remove(conn)  # type: ignore[arg-type]
+        except (OSError, ValueError):  # a pipe closed under it by stop()
+            pass
+        finally:
+            self.inbox.put(None)
 
     def _take_back(self) -> int | None:
         with self.lock:
@@ -167,47 +192,62 @@ class Share:
             self.ends[1] = index - 1
             return index
 
-    def _receive(self, block: bool, progress: Callable[[int, int], None] | None) -> None:
-        """What the workers have said (waiting for something when ``block``)."""
-        from multiprocessing.connection import wait
-
-        waited = wait(self.conns) if block else [c for c in self.conns if c.poll()]
-        for conn in [c for c in self.conns if c in waited]:
-            try:
-                message: int | list[tuple[int, list[RawRead]]] = conn.recv()
-            except (EOFError, OSError):  # the worker died: what it had taken is read here
-                self.conns.remove(conn)
-                continue
-            if isinstance(message, int):
-                self._count(len(self.chunks[message]), progress)
-            else:
-                for index, raws in message:
-                    self.raws[index] = raws
-                self.conns.remove(conn)
+    def _take_in(
+        self,
+        block: bool,
+        done: list[list[Any] | None],
+        process: Callable[[RawRead], Any],
+        progress: Callable[[int, int], None] | None,
+    ) -> bool:
+        """Process one chunk a worker sent (waiting for one when ``block``); False when
+        none is waiting, or when none will come any more."""
+        if self.drained:
+            return False
+        try:
+            data = self.inbox.get(block)
+        except queue.Empty:
+            return False
+        if data is None:
+            self.drained = True
+            return False
+        index, raws = pickle.loads(data)
+        done[index] = [process(raw) for raw in raws]
+        self._count(len(raws), progress)
+        return True
 
     def _count(self, files: int, progress: Callable[[int, int], None] | None) -> None:
         self.done += files
         if progress is not None:
             progress(min(self.done, len(self.files)), len(self.files))
 
-    def read(self, progress: Callable[[int, int], None] | None = None) -> list[RawRead]:
-        """Every file read, in order: this process takes chunks from the back until the
-        ends meet, then waits for the workers' last ones."""
+    def read(
+        self,
+        process: Callable[[RawRead], Any],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> list[Any]:
+        """``process`` of every file read, in the files' order. What the workers sent is
+        processed first; then this process reads a chunk from the back, until the ends
+        meet; then it processes the workers' last chunks as they come."""
         from .raw import read_raw
 
+        done: list[list[Any] | None] = [None] * len(self.chunks)
         try:
-            while (index := self._take_back()) is not None:
-                self.raws[index] = [read_raw(path, d) for path, d in self.chunks[index]]
+            while True:
+                if self._take_in(False, done, process, progress):
+                    continue
+                index = self._take_back()
+                if index is None:
+                    break
+                done[index] = [process(read_raw(path, d)) for path, d in self.chunks[index]]
                 self._count(len(self.chunks[index]), progress)
-                self._receive(False, progress)
-            while self.conns:
-                self._receive(True, progress)
+            while self._take_in(True, done, process, progress):
+                pass
         finally:
             self.stop()
-        for index, raws in enumerate(self.raws):
-            if raws is None:  # taken by a worker that died before sending it
-                self.raws[index] = [read_raw(path, d) for path, d in self.chunks[index]]
-        return [raw for raws in self.raws for raw in raws or ()]
+        for index, processed in enumerate(done):
+            if processed is None:  # taken by a worker that died before sending it
+                done[index] = [process(read_raw(path, d)) for path, d in self.chunks[index]]
+        return [item for processed in done for item in processed or ()]
 
     def stop(self) -> None:
         """End the workers (done, or no longer wanted) and let go of their pipes."""
@@ -216,6 +256,8 @@ class Share:
                 process.terminate()
         for process in self.processes:
             process.join()
+        # every worker is gone, so every pipe is closed: the drain thread ends
+        self.drain.join()
         for conn in self.conns:
             conn.close()
         self.conns = []
@@ -239,21 +281,32 @@ def read_all(
     catalogue: Catalogue,
     progress: Callable[[int, int], None] | None = None,
     share: Share | None = None,
-) -> Iterator[Read]:
+    on_file: Callable[[Submission | None, list[Finding]], None] | None = None,
+) -> list[Read]:
     """What :func:`~iku_cli.workbooks.reader.read_workbook` gives for every file, in order; on
-    several cores when it pays (``share``: workers started already, for ``files``)."""
+    several cores when it pays (``share``: workers started already, for ``files``).
+
+    ``on_file`` is called in this process with each file's submission and findings as
+    soon as it is bound, in no set order: work on each file (its checks) done there is
+    shared out with the reading instead of left for the end."""
     from .bind import bind
     from .raw import read_raw
 
+    def process(raw: RawRead) -> Read:
+        read = bind(raw, catalogue)
+        if on_file is not None:
+            on_file(*read)
+        return read
+
     share = share if share is not None else start(files)
     if share is None:
+        out: list[Read] = []
         for done, (path, display) in enumerate(files, start=1):
-            yield bind(read_raw(path, display), catalogue)
+            out.append(process(read_raw(path, display)))
             if progress is not None:
                 progress(done, len(files))
-        return
-    for raw in share.read(progress):
-        yield bind(raw, catalogue)
+        return out
+    return share.read(process, progress)
 
 
 __all__ = [

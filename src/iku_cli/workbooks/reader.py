@@ -44,11 +44,14 @@ def read_paths(
     catalogue: Catalogue,
     *,
     progress: Callable[[int, int], None] | None = None,
+    on_file: Callable[[Submission | None, list[Finding]], None] | None = None,
 ) -> Collection:
     """Read every workbook the paths name (files, folders searched recursively).
 
     Raises IkuError only for a path that does not exist; what the files hold
-    becomes findings in ``Collection.findings``.
+    becomes findings in ``Collection.findings``. ``on_file`` is called with each
+    file's submission and findings as soon as it is read, in no set order (see
+    :func:`~iku_cli.workbooks.parallel.read_all`).
     """
     from .parallel import read_all
     from .prefetch import take
@@ -64,7 +67,7 @@ def read_paths(
         share = None
     collection = Collection(skipped=skipped, findings=listing)
     # on several cores when there are enough files to pay for starting workers
-    for submission, found in read_all(files, catalogue, progress, share=share):
+    for submission, found in read_all(files, catalogue, progress, share=share, on_file=on_file):
         collection.files_read += 1
         if submission is not None:
             collection.submissions.append(submission)
