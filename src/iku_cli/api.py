@@ -67,10 +67,19 @@ def read(
     checks and the folder-level ones (duplicates, falling values, and, when a
     folder was given, missing submissions), as ``iku validate`` reports them.
     """
+    return read_checked(as_paths(path), catalogue, progress)
+
+
+def read_checked(
+    paths: Sequence[PathLike],
+    catalogue: Catalogue,
+    progress: Callable[..., Any] | None = None,
+) -> Collection:
+    """:func:`read` of paths as ``iku validate`` takes them: one that does not exist
+    stops reading with ``read.path_not_found`` before anything is read."""
     from .core.checks import Checker
     from .workbooks.reader import read_paths
 
-    paths = as_paths(path)
     # each workbook is checked as soon as it is read (on every core's share of the time)
     checker = Checker(catalogue)
     collection = read_paths(paths, catalogue, progress=progress, on_file=checker.add)

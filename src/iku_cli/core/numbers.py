@@ -147,25 +147,22 @@ def _decimal_text(text: str) -> Decimal | None:
     return value if value.is_finite() else None
 
 
+_TO_ID = str.maketrans(",.", ".,")
+
+
 def plain(value: Decimal, lang: Lang = "id") -> str:
     """A Decimal as people write it, exactly (no rounding, no exponent, no trailing zeros):
     ``1.234.567,5`` in Indonesian, ``1,234,567.5`` in English."""
     if not value.is_finite():
         return str(value)
-    text = format(value, "f")
-    negative = text.startswith("-")
-    text = text.lstrip("-")
-    head, _, tail = text.partition(".")
-    tail = tail.rstrip("0")
-    head = head.lstrip("0") or "0"
-    groups: list[str] = []
-    while len(head) > 3:
-        groups.insert(0, head[-3:])
-        head = head[:-3]
-    groups.insert(0, head)
-    thousands, point = (".", ",") if lang == "id" else (",", ".")
-    out = thousands.join(groups) + (point + tail if tail else "")
-    return "-" + out if negative and out != "0" else out
+    # the grouping and the exact digits from format() itself (C); a finding's message
+    # writes two numbers, and a large run has ten thousand findings
+    text = format(value, ",f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text == "-0":
+        text = "0"
+    return text.translate(_TO_ID) if lang == "id" else text
 
 
 __all__ = ["MAX_TEXT", "NotANumber", "is_missing_mark", "parse_number", "plain"]

@@ -50,22 +50,20 @@ def validate(
         raise fail(t("error.bad_format", opts.lang, value=format, choices="table, json"), opts.lang)
     cat = load_catalogue(opts)
 
-    from ...core.checks import Checker
+    from ...api import read_checked
     from ...core.submission import skipped_files
-    from ...workbooks.reader import read_paths
 
-    # a path that does not exist stops read_paths before anything is read (exit 2);
-    # each workbook is checked as soon as it is read
-    checker = Checker(cat)
+    # a path that does not exist stops reading before anything is read (exit 2); each
+    # workbook is checked as it is read, the folder's checks (missing submissions only
+    # when a folder was given) after the last
     with _progress(opts.lang, format == "table" and _stderr_is_tty()) as advance:
-        collection = read_paths(paths, cat, progress=advance, on_file=checker.add)
+        collection = read_checked(paths, cat, progress=advance)
     if collection.files_read == 0:
         # nothing read is not "no problems": say so and stop, as compute does
         where = ", ".join(str(p) for p in paths)
         message = t("validate.nothing", opts.lang, paths=where, skipped=len(collection.skipped))
         raise fail(message, opts.lang)
-    # missing submissions are looked for only when a folder (the whole set) was given
-    found = checker.findings(collection, complete=any(Path(p).is_dir() for p in paths))
+    found = collection.findings
 
     if format == "json":
         from ...outputs.findings import findings_dict
