@@ -174,11 +174,12 @@ class Share:
 
         try:
             while conns:
-                for conn in wait(conns):
+                ready = wait(conns)
+                for conn in [c for c in conns if c in ready]:
                     try:
-                        self.inbox.put(conn.recv_bytes())  # type: ignore[union-attr]
+                        self.inbox.put(conn.recv_bytes())
                     except (EOFError, OSError):
-                        conns.remove(conn)  # type: ignore[arg-type]
+                        conns.remove(conn)
         except (OSError, ValueError):  # a pipe closed under it by stop()
             pass
         finally:
