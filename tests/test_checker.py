@@ -15,6 +15,7 @@ import pytest
 from _reader_kit import CATALOGUE_YAML, filled, submission, write_xlsx
 from conftest import EXAMPLES, ROOT, SHIPPED_CATALOGUE
 from iku_cli.core import checks, findings
+from iku_cli.core.catalogue import Catalogue
 from iku_cli.core.checks import Checker, check_all
 from iku_cli.core.findings import Finding
 from iku_cli.core.submission import Collection, Submission
@@ -63,12 +64,22 @@ def test_submissions_added_in_any_order_give_the_same() -> None:
     assert repr(checker.findings(collection)) == repr(expected)
 
 
-def _narrative_case(tmp_path: Path) -> tuple[object, Collection, Submission]:
-    """A workbook below target in 1.1 and 1.10 without an Analisis sheet."""
+def _narrative_case(tmp_path: Path) -> tuple[Catalogue, Collection, Submission, Checker]:
+    """A workbook below target in 1.1 and 1.10 without an Analisis sheet, already added
+    to a Checker (as it is while reading)."""
     path = write_xlsx(tmp_path / "a.xlsx", submission(filled()))
     cat = loads(CATALOGUE_YAML, file="k.yaml")
     collection = read_paths([path], cat)
-    return cat, collection, collection.submissions[0]
+    sub = collection.submissions[0]
+    checker = Checker(cat)
+    checker.add(sub, list(collection.findings))
+    return cat, collection, sub, checker
+
+
+def _folder_also_finds(monkeypatch: pytest.MonkeyPatch, finding: Finding) -> None:
+    """The folder's checks find ``finding`` besides what they find."""
+    real = checks.check_collection
+    monkeypatch.setattr(checks, "check_collection", lambda *a, **k: [*real(*a, **k), finding])
 
 
 def _missing_narratives(found: list[Finding]) -> set[str | None]:
@@ -78,18 +89,17 @@ def _missing_narratives(found: list[Finding]) -> set[str | None]:
 def test_an_error_the_folder_finds_judges_the_analysis_sheet_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    cat, collection, sub = _narrative_case(tmp_path)
-    checker = Checker(cat)  # type: ignore[arg-type]
-    checker.add(sub, list(collection.findings))
+    cat, collection, sub, checker = _narrative_case(tmp_path)
     # before the folder is looked at, both indicators miss their narrative
     assert _missing_narratives(checker.narratives[sub.file]) == {"1.1", "1.10"}
     # a folder-level error on 1.1 of this workbook: 1.1's figure is then not judged
-    folder_error = findings.error(
-        "value-not-a-number", file=sub.file, sheet="Data", cell="F9", indicator="1.1", text="x"
+    _folder_also_finds(
+        monkeypatch,
+        findings.error(
+            "value-not-a-number", file=sub.file, sheet="Data", cell="F9", indicator="1.1", text="x"
+        ),
     )
-    real = checks.check_collection
-    monkeypatch.setattr(checks, "check_collection", lambda *a, **k: [*real(*a, **k), folder_error])
-    expected = check_all(collection, cat, complete=False)  # type: ignore[arg-type]
+    expected = check_all(collection, cat, complete=False)
     got = checker.findings(collection, complete=False)
     assert _missing_narratives(expected) == {"1.10"}
     assert repr(got) == repr(expected)
@@ -98,9 +108,7 @@ def test_an_error_the_folder_finds_judges_the_analysis_sheet_again(
 def test_a_folder_finding_without_an_error_keeps_what_was_found(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    cat, collection, sub = _narrative_case(tmp_path)
-    checker = Checker(cat)  # type: ignore[arg-type]
-    checker.add(sub, list(collection.findings))
+    _, collection, _, checker = _narrative_case(tmp_path)
     judged: list[Submission] = []
     real = checks.check_narratives
 
@@ -109,10 +117,9 @@ def test_a_folder_finding_without_an_error_keeps_what_was_found(
         return real(s, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(checks, "check_narratives", counted)
-    warning = findings.warning("missing-submission", owner="Biro A", year=2025, period="TW2")
-    real_collection = checks.check_collection
-    monkeypatch.setattr(
-        checks, "check_collection", lambda *a, **k: [*real_collection(*a, **k), warning]
+    _folder_also_finds(
+        monkeypatch,
+        findings.warning("missing-submission", owner="Biro A", year=2025, period="TW2"),
     )
     got = checker.findings(collection, complete=False)
     assert judged == []  # nothing new about the workbook's errors: not judged again
